@@ -1,0 +1,1 @@
+// Cueing: see ../../README.md

@@ -1,0 +1,1 @@
+// FusionNode: see ../../README.md

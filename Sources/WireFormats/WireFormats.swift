@@ -1,0 +1,1 @@
+// WireFormats: see ../../README.md
