@@ -52,7 +52,7 @@ let package = Package(
         .executableTarget(name: "skycue-replay", dependencies: ["FusionNode"]),
         .executableTarget(name: "skycue-sim", dependencies: ["FusionNode", "Simulation"]),
 
-        .testTarget(name: "FusionMathTests", dependencies: ["FusionMath"]),
+        .testTarget(name: "FusionMathTests", dependencies: ["FusionMath", "Simulation"]),
         .testTarget(name: "FusionCoreTests", dependencies: ["FusionCore", "Simulation"]),
         .testTarget(name: "CueingTests", dependencies: ["Cueing", "Simulation"]),
         .testTarget(name: "WireFormatsTests", dependencies: ["WireFormats", "Simulation"]),
