@@ -1,0 +1,84 @@
+/// What a track has shown about its identity, summarised so that the
+/// classifier can weigh it without re-reading every measurement.
+///
+/// Summaries, not per-plot products: consecutive plots of one target are
+/// strongly correlated (RCS fluctuates slowly, an engine keeps its note), so
+/// multiplying per-plot likelihoods would make any track certain within
+/// seconds. The classifier instead weighs each summary once, with an
+/// effective sample count capped in `ClassifierConfiguration`.
+@frozen
+public struct TrackEvidence: Sendable, BitwiseCopyable {
+    /// 24-bit ICAO address from Mode S or ADS-B, once seen.
+    public var icaoAddress: UInt32?
+    /// ADS-B emitter category (I021/020), once seen.
+    public var emitterCategory: UInt8?
+    /// Plots with an SSR or Mode S reply.
+    public var cooperativeReplies: UInt32
+    /// Running mean of radar cross-section estimates, dBsm, and how many.
+    public var meanRcsDbsm: Double
+    public var rcsSamples: UInt32
+    /// Confidence-weighted counts of acoustic source hints 0...4 (ICD 1.3).
+    public var hintWeight: InlineArray<5, Double>
+    /// Running mean of the acoustic harmonic fundamental, Hz, and how many.
+    public var meanFundamentalHz: Double
+    public var fundamentalSamples: UInt32
+    /// Acoustic reports fused.
+    public var acousticReports: UInt32
+
+    @inlinable public init() {
+        icaoAddress = nil
+        emitterCategory = nil
+        cooperativeReplies = 0
+        meanRcsDbsm = 0
+        rcsSamples = 0
+        hintWeight = InlineArray(repeating: 0)
+        meanFundamentalHz = 0
+        fundamentalSamples = 0
+        acousticReports = 0
+    }
+
+    /// Adds one fused measurement's evidence.
+    @inlinable public mutating func absorb(_ e: MeasurementEvidence, kind: MeasurementKind) {
+        if let a = e.icaoAddress { icaoAddress = a }
+        if let c = e.emitterCategory { emitterCategory = c }
+        if e.cooperativeReply { cooperativeReplies &+= 1 }
+        if let r = e.rcsDbsm, r.isFinite {
+            rcsSamples &+= 1
+            meanRcsDbsm += (r - meanRcsDbsm) / Double(rcsSamples)
+        }
+        guard kind == .bearing else { return }
+        acousticReports &+= 1
+        if e.sourceHint > 0 && e.sourceHint < 5 {
+            hintWeight[Int(e.sourceHint)] += min(1, max(0, e.sourceHintConfidence))
+        }
+        if let f = e.fundamentalHz, f.isFinite, f > 0 {
+            fundamentalSamples &+= 1
+            meanFundamentalHz += (f - meanFundamentalHz) / Double(fundamentalSamples)
+        }
+    }
+
+    /// True when the track has shown a cooperative signal that says "crewed":
+    /// a crewed ADS-B emitter category, or a transponder reply without an
+    /// ADS-B category declaring an unmanned aerial vehicle. Such a track is
+    /// never declared uncrewed, whatever the rest of the evidence says.
+    @inlinable public var hasCooperativeCrewedEvidence: Bool {
+        if let c = emitterCategory {
+            if c == EmitterCategory.unmannedAerialVehicle { return false }
+            if EmitterCategory.isCrewed(c) { return true }
+        }
+        return cooperativeReplies > 0 || icaoAddress != nil
+    }
+}
+
+/// ADS-B emitter categories (ASTERIX I021/020, ECAT) that matter here.
+public enum EmitterCategory {
+    public static let unmannedAerialVehicle: UInt8 = 13
+    /// Light, small, medium, high-vortex, heavy, high-performance aircraft;
+    /// rotorcraft; glider/sailplane; ultralight/hang-glider/paraglider.
+    @inlinable public static func isCrewed(_ c: UInt8) -> Bool {
+        switch c {
+        case 1, 2, 3, 4, 5, 6, 10, 11, 15: true
+        default: false
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import FusionMath
+
+/// Exact fusion of late measurements by bounded reprocessing.
+///
+/// A track keeps two filters: the live one, and a checkpoint that trails it
+/// by the measurements still inside the lag window, which are kept here in
+/// time order. A measurement older than the live filter's time but not older
+/// than the checkpoint is inserted in order and the live filter is rebuilt by
+/// replaying the window from the checkpoint: the result is exactly what
+/// in-order processing of the same measurements gives. A measurement older
+/// than the checkpoint is dropped (and counted by the caller). The window
+/// holds at most `K` measurements and at most the configured lag; whatever
+/// leaves it is folded into the checkpoint, so reprocessing costs at most `K`
+/// updates. Storage is inline: no heap.
+@frozen
+public struct FixedLagHistory<Filter: TrackingFilter, let K: Int>: BitwiseCopyable {
+    public var checkpoint: Filter
+    @usableFromInline var entries: InlineArray<K, Measurement>
+    /// Measurements in the window, oldest first.
+    @usableFromInline var storedCount: Int
+    @inlinable public var count: Int { storedCount }
+
+    /// Outcome of adding a measurement.
+    public enum Outcome: Sendable, BitwiseCopyable, Equatable {
+        /// In time order: fused at once.
+        case inOrder
+        /// Late but inside the window: fused by reprocessing.
+        case reprocessed
+        /// Older than the checkpoint: not fused.
+        case tooLate
+        /// The update failed numerically: not fused.
+        case failed
+    }
+
+    @inlinable public init(start: Filter) {
+        checkpoint = start
+        let placeholder = Measurement.position(
+            timeNs: 0, sensor: 0, enu: .zero, sigmaHorizontalM: 1, sigmaVerticalM: 1)
+        entries = InlineArray(repeating: placeholder)
+        storedCount = 0
+    }
+
+    /// Time of the oldest measurement that can still be fused.
+    @inlinable public var oldestFusableNs: Int64 { checkpoint.estimate.timeNs }
+
+    /// Fuses `m` into `live`, in order or by reprocessing. `lagNs` bounds the
+    /// window: measurements more than `lagNs` older than the newest are folded
+    /// into the checkpoint.
+    @inlinable public mutating func add(_ m: Measurement, to live: inout Filter, lagNs: Int64) -> Outcome {
+        if m.timeNs >= live.estimate.timeNs {
+            var next = live
+            next.predict(toNs: m.timeNs)
+            guard next.update(with: m) else { return .failed }
+            live = next
+            append(m)
+            fold(newestNs: m.timeNs, lagNs: lagNs)
+            return .inOrder
+        }
+        guard m.timeNs >= checkpoint.estimate.timeNs else { return .tooLate }
+        if count == K { foldOldest() }
+        guard m.timeNs >= checkpoint.estimate.timeNs else { return .tooLate }
+        // Insert in time order (after equal times, so replay is stable).
+        var i = count
+        while i > 0 && entries[i - 1].timeNs > m.timeNs {
+            entries[i] = entries[i - 1]
+            i -= 1
+        }
+        entries[i] = m
+        storedCount += 1
+        let liveTime = live.estimate.timeNs
+        var replay = checkpoint
+        for j in 0..<count {
+            replay.predict(toNs: entries[j].timeNs)
+            _ = replay.update(with: entries[j])
+        }
+        if replay.estimate.timeNs < liveTime { replay.predict(toNs: liveTime) }
+        live = replay
+        return .reprocessed
+    }
+
+    @inlinable mutating func append(_ m: Measurement) {
+        if count == K { foldOldest() }
+        entries[count] = m
+        storedCount += 1
+    }
+
+    /// Folds the oldest entry into the checkpoint.
+    @inlinable mutating func foldOldest() {
+        guard count > 0 else { return }
+        checkpoint.predict(toNs: entries[0].timeNs)
+        _ = checkpoint.update(with: entries[0])
+        for j in 1..<count { entries[j - 1] = entries[j] }
+        storedCount -= 1
+    }
+
+    @inlinable mutating func fold(newestNs: Int64, lagNs: Int64) {
+        while count > 0 && newestNs - entries[0].timeNs > lagNs { foldOldest() }
+    }
+}

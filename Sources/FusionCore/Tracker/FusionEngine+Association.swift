@@ -1,0 +1,103 @@
+import FusionMath
+
+extension FusionEngine {
+    /// Gates, assigns and fuses one chunk of at most `maxBatch` measurements.
+    mutating func processChunk(_ batch: UnsafeBufferPointer<Measurement>) {
+        scratch.begin(batchCount: batch.count)
+        for j in 0..<batch.count {
+            counters.measurements &+= 1
+            gate(batch[j], index: j)
+        }
+        solveAssignment()
+        for j in 0..<batch.count {
+            let slot = Int(scratch.assignedTrack[j])
+            if slot >= 0 {
+                fuse(batch[j], intoSlot: slot)
+            } else if !scratch.gated[j] {
+                initiate(from: batch[j])
+            }
+        }
+    }
+
+    /// Finds the tracks whose gate `m` falls in and records the pairs.
+    mutating func gate(_ m: Measurement, index j: Int) {
+        let (east, north, extra) = searchCentre(of: m)
+        let drift = configuration.maxSpeedMps * abs(secondsBetween(scratch.gridTimeNs, m.timeNs))
+        let radius = configuration.searchRadiusM + extra + drift
+        let n = scratch.grid.query(
+            east: east, north: north, radius: radius, into: scratch.candidates, limit: scratch.candidateCapacity)
+        for c in 0..<n {
+            let slot = Int(scratch.candidates[c])
+            guard let g = gateStatistics(ofSlot: slot, for: m) else { continue }
+            guard g.dimension > 0, g.dimension < 7, g.nis <= gateThresholds[g.dimension] else { continue }
+            if !scratch.addPair(track: slot, measurement: j, cost: g.nis) {
+                counters.pairBudgetExceeded &+= 1
+            }
+        }
+    }
+
+    /// Gate statistics of `m` against the track in `slot` at the measurement's
+    /// time. A late measurement is gated against the lagged checkpoint
+    /// predicted forward, whose wider covariance makes the gate conservative.
+    func gateStatistics(ofSlot slot: Int, for m: Measurement) -> GateStatistics? {
+        let record = tracks[slot]
+        var f = record.filter
+        if m.timeNs < f.estimate.timeNs {
+            f = record.history.checkpoint
+            guard m.timeNs >= f.estimate.timeNs else { return nil }
+        }
+        f.predict(toNs: m.timeNs)
+        return f.gateStatistics(for: m)
+    }
+
+    /// Horizontal point around which to look for tracks, and how much wider
+    /// than the base radius to look, for each kind of measurement.
+    func searchCentre(of m: Measurement) -> (east: Double, north: Double, extra: Double) {
+        switch m.kind {
+        case .position:
+            return (m.values[0], m.values[1], 0)
+        case .bearing:
+            return (m.pose.positionENU.x, m.pose.positionENU.y, configuration.acousticRangeM)
+        case .radar:
+            let r = m.values[0], az = m.values[1]
+            var ground = r, extra = 0.0
+            if m.hasElevation {
+                ground = r * Math.cos(m.values[2])
+            } else {
+                // 2D radar: the target is somewhere up to ~6 km above the
+                // horizon, so its ground range lies in [sqrt(r^2 - h^2), r].
+                let h = 6_000.0
+                let lower = r > h ? (r * r - h * h).squareRoot() : 0
+                ground = 0.5 * (r + lower)
+                extra = 0.5 * (r - lower)
+            }
+            // Sensor-local east/north, rotated back into the tracking frame.
+            let local = Vector3(ground * Math.sin(az), ground * Math.cos(az), 0)
+            let v = m.pose.rotation.transposed * local
+            return (m.pose.positionENU.x + v.x, m.pose.positionENU.y + v.y, extra)
+        }
+    }
+
+    /// Fills `assignedTrack` from the gated pairs.
+    /// FIXME: placeholder greedy by cost until the optimal per-cluster
+    /// assignment lands.
+    mutating func solveAssignment() {
+        let n = scratch.pairCount
+        var used = 0
+        while used < n {
+            var best = -1
+            var bestCost = Double.infinity
+            for p in 0..<n where scratch.pairCost[p] < bestCost {
+                best = p
+                bestCost = scratch.pairCost[p]
+            }
+            guard best >= 0 else { break }
+            let t = scratch.pairTrack[best], j = Int(scratch.pairMeasurement[best])
+            for p in 0..<n where scratch.pairTrack[p] == t || Int(scratch.pairMeasurement[p]) == j {
+                scratch.pairCost[p] = .infinity
+            }
+            scratch.assignedTrack[j] = t
+            used += 1
+        }
+    }
+}

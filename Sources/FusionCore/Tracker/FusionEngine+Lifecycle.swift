@@ -1,0 +1,104 @@
+import FusionMath
+
+extension FusionEngine {
+    /// Fuses `m` into the track in `slot`, in order or by reprocessing.
+    mutating func fuse(_ m: Measurement, intoSlot slot: Int) {
+        let lag = configuration.maxLagNs
+        let revisitNs = revisit(of: m.sensor)
+        let outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag)
+        switch outcome {
+        case .tooLate:
+            counters.lateDropped &+= 1
+            return
+        case .failed:
+            counters.numericalFailures &+= 1
+            return
+        case .reprocessed:
+            counters.lateFused &+= 1
+        case .inOrder:
+            break
+        }
+        counters.associated &+= 1
+        var record = tracks[slot]
+        record.logic.revisitNs = min(record.logic.revisitNs, revisitNs)
+        record.logic.recordHit(atNs: m.timeNs)
+        record.lastUpdateNs = max(record.lastUpdateNs, m.timeNs)
+        record.updates &+= 1
+        record.sources.insert(SensorKinds(kind: m.kind))
+        record.evidence.absorb(m.evidence, kind: m.kind)
+        if record.evidence.hasCooperativeCrewedEvidence && !record.belief.cooperativeVeto {
+            // A transponder or a crewed emitter category: reclassify now, so
+            // that cueing sees the veto in its very next step.
+            record.belief = classifier.classify(
+                record.evidence, state: record.filter.estimate, updates: record.updates, previous: record.belief)
+        }
+        switch record.status {
+        case .tentative:
+            if record.logic.isConfirmed(m: configuration.confirmHits, n: configuration.confirmWindow, atNs: m.timeNs) {
+                record.status = .confirmed
+                record.confirmedNs = m.timeNs
+                counters.tracksConfirmed &+= 1
+            }
+        case .coasting:
+            record.status = .confirmed
+        case .confirmed:
+            break
+        }
+        tracks[slot] = record
+    }
+
+    /// Starts a tentative track from a measurement no track explained.
+    mutating func initiate(from m: Measurement) {
+        guard let filter = Filter(initiatingFrom: m) else { return }
+        guard !tracks.isFull else {
+            counters.tableFull &+= 1
+            return
+        }
+        let record = TrackRecord(id: nextID, filter: filter, first: m, revisitNs: revisit(of: m.sensor))
+        nextID = nextID == UInt32.max ? 1 : nextID + 1
+        guard let slot = tracks.insert(record) else { return }
+        counters.tracksStarted &+= 1
+        let p = filter.estimate.position
+        scratch.grid.place(slot: slot, east: p.x, north: p.y)
+    }
+
+    /// Ages every track to `nowNs`: confirmed tracks that missed a revisit
+    /// coast, tentative tracks that can no longer reach M-of-N and tracks
+    /// silent past the coast limit or too uncertain are deleted; then the
+    /// spatial grid is rebuilt at the tracks' predicted positions.
+    public mutating func maintain(atNs nowNs: Int64) {
+        let m = configuration.confirmHits, n = configuration.confirmWindow
+        let maxSigma = configuration.maxPositionSigmaM
+        scratch.grid.removeAll()
+        var i = tracks.count - 1
+        while i >= 0 {
+            let slot = tracks.slot(atActiveIndex: i)
+            i -= 1
+            var record = tracks[slot]
+            var delete = false
+            switch record.status {
+            case .tentative:
+                delete = record.logic.cannotConfirm(m: m, n: n, atNs: nowNs)
+            case .confirmed, .coasting:
+                if record.logic.missedOpportunities(atNs: nowNs) > 0 { record.status = .coasting }
+                delete = nowNs - record.lastUpdateNs > configuration.coastLimitNs
+            }
+            var predicted = record.filter
+            if nowNs > predicted.estimate.timeNs { predicted.predict(toNs: nowNs) }
+            let estimate = predicted.estimate
+            if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
+            if delete {
+                tracks.remove(slot: slot)
+                counters.tracksDeleted &+= 1
+                continue
+            }
+            if record.status != .tentative {
+                record.belief = classifier.classify(
+                    record.evidence, state: estimate, updates: record.updates, previous: record.belief)
+            }
+            tracks[slot] = record
+            scratch.grid.place(slot: slot, east: estimate.mean[0], north: estimate.mean[1])
+        }
+        scratch.gridTimeNs = nowNs
+    }
+}

@@ -1,0 +1,75 @@
+import FusionMath
+
+/// The multi-target tracker: predict, gate, associate, update, initiate,
+/// confirm, coast and delete, over a fixed-capacity track table.
+///
+/// Measurements arrive in batches (one datagram's plots); each batch is
+/// gated against the tracks near it (a spatial grid, so cost follows local
+/// density), assigned by an optimal linear assignment per independent
+/// cluster, fused (late ones exactly, by bounded reprocessing), and what no
+/// track explained starts tentative tracks. `maintain(atNs:)` ages tracks and
+/// rebuilds the grid; the node calls it at least once per second of data
+/// time. Nothing here allocates after `init`. Time is always an argument.
+public struct FusionEngine<Filter: TrackingFilter>: ~Copyable {
+    public let configuration: TrackerConfiguration
+    public var tracks: TrackTable<TrackRecord<Filter>>
+    public var counters = EngineCounters()
+    public var classifier: EvidenceClassifier
+    var nextID: UInt32 = 1
+    var scratch: AssociationScratch
+    let gateThresholds: InlineArray<7, Double>
+    /// Revisit period per sensor index, ns (0: unknown, use the default).
+    let revisitBySensor: UnsafeMutablePointer<Int64>
+    public static var maxSensors: Int { 4096 }
+
+    public init(
+        configuration: TrackerConfiguration = TrackerConfiguration(),
+        classifier: ClassifierConfiguration = ClassifierConfiguration()
+    ) {
+        self.configuration = configuration
+        self.classifier = EvidenceClassifier(configuration: classifier)
+        tracks = TrackTable(capacity: configuration.capacity)
+        scratch = AssociationScratch(
+            trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,
+            maxPairs: configuration.maxPairs, gridCellM: configuration.gridCellM)
+        var thresholds = InlineArray<7, Double>(repeating: .infinity)
+        for dof in 1...6 {
+            thresholds[dof] = ChiSquare.quantile(probability: configuration.gateProbability, degreesOfFreedom: dof)
+        }
+        gateThresholds = thresholds
+        revisitBySensor = .allocate(capacity: Self.maxSensors)
+        revisitBySensor.initialize(repeating: 0, count: Self.maxSensors)
+    }
+
+    deinit { revisitBySensor.deallocate() }
+
+    /// Tells the engine how often `sensor` revisits a target (a radar's
+    /// antenna period, an acoustic sensor's report interval).
+    public mutating func setRevisit(sensor: SensorIndex, periodNs: Int64) {
+        guard Int(sensor) < Self.maxSensors, periodNs > 0 else { return }
+        revisitBySensor[Int(sensor)] = periodNs
+    }
+
+    func revisit(of sensor: SensorIndex) -> Int64 {
+        guard Int(sensor) < Self.maxSensors else { return configuration.defaultRevisitNs }
+        let r = revisitBySensor[Int(sensor)]
+        return r > 0 ? r : configuration.defaultRevisitNs
+    }
+
+    /// Processes one batch of measurements (typically one datagram's).
+    public mutating func process(_ batch: UnsafeBufferPointer<Measurement>) {
+        var start = 0
+        while start < batch.count {
+            let end = min(batch.count, start + configuration.maxBatch)
+            processChunk(UnsafeBufferPointer(rebasing: batch[start..<end]))
+            start = end
+        }
+    }
+
+    /// Processes a single measurement.
+    public mutating func process(_ measurement: Measurement) {
+        withUnsafePointer(to: measurement) { p in
+            process(UnsafeBufferPointer(start: p, count: 1))
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// Everything the tracker keeps about one track: inline values only, so the
+/// whole table is one allocation made at start-up.
+@frozen
+public struct TrackRecord<Filter: TrackingFilter>: BitwiseCopyable {
+    /// Stable for the track's life; never reused within a run.
+    public var id: UInt32
+    public var status: TrackStatus
+    /// The live filter, at `filter.estimate.timeNs`.
+    public var filter: Filter
+    /// Lagged checkpoint and the measurements after it, for late data.
+    public var history: FixedLagHistory<Filter, 8>
+    public var logic: MOfNLogic
+    public var sources: SensorKinds
+    public var createdNs: Int64
+    /// When the track was confirmed; 0 while tentative.
+    public var confirmedNs: Int64
+    /// Time of the newest fused measurement.
+    public var lastUpdateNs: Int64
+    public var updates: UInt32
+    /// Identity and classification evidence accumulated from measurements.
+    public var evidence: TrackEvidence
+    /// Classification from that evidence and the track's kinematics.
+    public var belief: ClassBelief
+
+    @inlinable public init(id: UInt32, filter: Filter, first m: Measurement, revisitNs: Int64) {
+        self.id = id
+        status = .tentative
+        self.filter = filter
+        history = FixedLagHistory(start: filter)
+        logic = MOfNLogic(firstHitNs: m.timeNs, revisitNs: revisitNs)
+        sources = SensorKinds(kind: m.kind)
+        createdNs = m.timeNs
+        confirmedNs = 0
+        lastUpdateNs = m.timeNs
+        updates = 1
+        evidence = TrackEvidence()
+        belief = ClassBelief()
+        evidence.absorb(m.evidence, kind: m.kind)
+    }
+}

@@ -1,0 +1,46 @@
+/// Tuning of the tracker. Defaults suit drone-detection radars with 1-4 s
+/// revisit and acoustic reports at about 1 Hz; each is documented with why.
+public struct TrackerConfiguration: Sendable {
+    /// Track table size, fixed at start-up. A full table refuses new tracks
+    /// (counted); existing ones keep working.
+    public var capacity: Int = 10_000
+    /// M-of-N confirmation: `confirmHits` hits in the last `confirmWindow`
+    /// scan opportunities. 3 of 4 keeps a 5-per-scan clutter field from
+    /// confirming (a clutter plot must fall in a tentative gate 2 more times)
+    /// while a target with Pd 0.9 confirms within 3-4 scans.
+    public var confirmHits: Int = 3
+    public var confirmWindow: Int = 4
+    /// Probability mass inside the association gate. 0.9999 keeps a
+    /// consistent track's own plot in the gate except once in 10,000.
+    public var gateProbability: Double = 0.9999
+    /// A confirmed track becomes coasting after one missed revisit and is
+    /// deleted after this long without an update.
+    public var coastLimitNs: Int64 = 10_000_000_000
+    /// Tracks whose 1-sigma horizontal position error grows beyond this are
+    /// deleted: their gate would swallow other targets' plots.
+    public var maxPositionSigmaM: Double = 1_500
+    /// Late measurements up to this much older than a track's newest are
+    /// fused exactly; older ones are dropped and counted (ICD: acoustic
+    /// reports trail by seconds).
+    public var maxLagNs: Int64 = 5_000_000_000
+    /// Revisit period assumed for a track before a sensor tells otherwise.
+    public var defaultRevisitNs: Int64 = 1_000_000_000
+    /// Fastest target the node tracks, m/s: bounds how far a track can move
+    /// between spatial-grid rebuilds.
+    public var maxSpeedMps: Double = 350
+    /// Spatial grid cell size, metres.
+    public var gridCellM: Double = 2_000
+    /// Horizontal search radius around a located measurement before speed
+    /// margins, metres: covers the gate of a coasting track.
+    public var searchRadiusM: Double = 1_500
+    /// How far acoustic sensors hear, metres: a bearing is gated against
+    /// tracks within this distance of its sensor.
+    public var acousticRangeM: Double = 8_000
+    /// Most measurements in one batch (one datagram); a larger batch is
+    /// processed in pieces of this size.
+    public var maxBatch: Int = 512
+    /// Candidate (track, measurement) pairs considered per batch.
+    public var maxPairs: Int = 8_192
+
+    public init() {}
+}
