@@ -64,7 +64,7 @@ public struct AssociationClusters: Sendable {
     var stamp: [UInt32]
     var clusterOfNode: [Int]
     var localIndex: [Int]
-    var generation: UInt32 = 0
+    var generation: UInt32 = 1      // stamps start at 0: nothing is current before the first pair
     var touched: [Int]         // nodes seen this scan, in first-appearance order
     var touchedCount = 0
 

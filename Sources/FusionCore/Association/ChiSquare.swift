@@ -87,20 +87,19 @@ public enum ChiSquare {
     /// The x with P(χ²_k <= x) = p, for 0 < p < 1.
     public static func quantile(_ p: Double, degreesOfFreedom k: Int) -> Double {
         precondition(k >= 1 && p > 0 && p < 1, "chi-square quantile needs k >= 1 and 0 < p < 1")
-        if k == 2 { return -2 * Math.log(1 - p) }
+        if k == 2 { return -2 * logOnePlus(-p) }
         let a = 0.5 * Double(k)
         let lg = logGammaHalf(k)
         let upper = p > 0.5
         let target = upper ? 1 - p : p
 
-        // Start: the small-x expansion P ≈ (x/2)^a / Γ(a+1) where it applies,
-        // else Wilson-Hilferty.
-        var x = 2 * Math.exp((Math.log(p) + lg + Math.log(a)) / a)
-        if !(x < a) {
-            let s = 2 / (9 * Double(k))
-            let t = 1 - s + normalQuantile(p) * s.squareRoot()
-            x = Double(k) * t * t * t
-        }
+        // Start: Wilson-Hilferty; where it fails (small k, small p) the
+        // small-x expansion P ≈ (x/2)^a / Γ(a+1).
+        let s = 2 / (9 * Double(k))
+        let t = 1 - s + normalQuantile(p) * s.squareRoot()
+        var x = Double(k) * t * t * t
+        let small = 2 * Math.exp((Math.log(p) + lg + Math.log(a)) / a)
+        if !(x > 0) || (k <= 2 && small < a) { x = small }
         if !(x > 0) || !x.isFinite { x = a }
 
         var lo = 0.0, hi = Double.infinity
@@ -117,14 +116,24 @@ public enum ChiSquare {
             if f == 0 { return x }
             if f < 0 { lo = x } else { hi = x }
             let pdf = 0.5 * Math.exp((a - 1) * Math.log(h) - h - lg)
+            // Newton, kept inside the bracket and to within a factor 4 of x:
+            // far from the root the density can be tiny and the raw step huge.
             var nextX = x - f / pdf
             if !(nextX > lo && nextX < hi) || !nextX.isFinite {
-                nextX = hi.isFinite ? 0.5 * (lo + hi) : 2 * x
+                nextX = hi.isFinite ? (lo > 0 ? (lo * hi).squareRoot() : 0.5 * hi) : 4 * x
             }
+            nextX = Swift.min(Swift.max(nextX, 0.25 * x), 4 * x)
             if abs(nextX - x) <= 1e-15 * x { return nextX }
             x = nextX
         }
         return x
+    }
+
+    /// ln(1 + x) without losing digits for small x (Goldberg 1991, after
+    /// Kahan): the rounding of 1 + x is compensated by x / (u - 1).
+    static func logOnePlus(_ x: Double) -> Double {
+        let u = 1 + x
+        return u == 1 ? x : Math.log(u) * x / (u - 1)
     }
 
     // MARK: - Incomplete gamma
