@@ -1,4 +1,5 @@
 import FusionCore
+import FusionMath
 import Simulation
 import Testing
 
@@ -11,7 +12,7 @@ import Testing
         var present = [Bool](repeating: false, count: capacity)
         var east = [Double](repeating: 0, count: capacity), north = [Double](repeating: 0, count: capacity)
         var buffer = [Int](repeating: -1, count: capacity)
-        var nonEmptyQueries = 0
+        var nonEmptyQueries = 0, nonEmptyCorridors = 0
         for step in 0..<4000 {
             let item = Int(g.next() % UInt64(capacity))
             let r = g.uniform()
@@ -48,8 +49,27 @@ import Testing
             }
             #expect(found == expected)
             if !expected.isEmpty { nonEmptyQueries += 1 }
+
+            // A bearing corridor: segment from a sensor, random direction and length.
+            let bearing = g.uniform(0, 2 * Double.pi), length = g.uniform(0, 25_000)
+            let bx = qe + length * Math.sin(bearing), by = qn + length * Math.cos(bearing)
+            let halfWidth = g.uniform(0, maxRadiusM / 3)
+            var corridor: [Int] = []
+            grid.forEachItem(nearSegmentFromEastM: qe, northM: qn, toEastM: bx, northM: by, halfWidthM: halfWidth) {
+                corridor.append($0)
+            }
+            var expectedCorridor: [Int] = []
+            for k in 0..<capacity where present[k] {
+                let dx = bx - qe, dy = by - qn
+                let t = max(0, min(1, ((east[k] - qe) * dx + (north[k] - qn) * dy) / (dx * dx + dy * dy)))
+                let ex = east[k] - (qe + t * dx), ey = north[k] - (qn + t * dy)
+                if ex * ex + ey * ey <= halfWidth * halfWidth { expectedCorridor.append(k) }
+            }
+            #expect(corridor.sorted() == expectedCorridor)
+            if !expectedCorridor.isEmpty { nonEmptyCorridors += 1 }
         }
         #expect(nonEmptyQueries > 50)
+        #expect(nonEmptyCorridors > 50)
     }
 
     @Test func queriesAreExactOverRandomOperations() {

@@ -17,13 +17,27 @@
 /// measurement with no gated track is a new-target candidate and a track with
 /// no gated measurement a miss, both handled by the tracker directly.
 ///
-/// Flow per scan (see `LinearAssignment` for the solve):
+/// Flow per scan (see `LinearAssignment` for the solve); the grid's search
+/// radius must cover the largest gate ellipse (e.g. sqrt(gate) times the
+/// largest innovation standard deviation, horizontally):
 ///
+///     grid.rebuild(itemCount: tracks.capacity) { i in tracks.isLive(i) ? tracks.predictedEN(i) : nil }
+///     let gate = ChiSquare.gate(degreesOfFreedom: 3, probability: .p999)
 ///     clusters.reset()
-///     for each measurement j, for each track i from grid.query(near: j):
-///         if nis(i, j) <= gate { _ = clusters.addPair(track: i, measurement: j, cost: c) }
+///     for j in 0..<batch.count {
+///         let p = batch.approximateEN(j)            // bearings: use forEachItem(nearSegmentFrom...)
+///         let found = grid.query(eastM: p.e, northM: p.n, radiusM: searchRadiusM, into: &neighbours)
+///         for q in 0..<found.count {
+///             let i = neighbours[q]
+///             let s = filter.innovation(track: i, measurement: batch[j])   // NIS and ln det S
+///             if s.nis <= gate { _ = clusters.addPair(track: i, measurement: j, cost: s.nis + s.logDetS) }
+///         }
+///     }
 ///     clusters.build()
-///     for c in 0..<clusters.clusterCount { solve clusters.cluster(c) }
+///     for c in 0..<clusters.clusterCount {
+///         clusters.load(cluster: c, into: &lap, trackMissCost: missCost, measurementMissCost: newCost)
+///         try lap.solve()  // then read lap.column(assignedToRow:) as in LinearAssignment's example
+///     }
 ///
 /// Storage is sized at init; nothing allocates after it.
 public struct AssociationClusters: Sendable {

@@ -46,6 +46,65 @@ extension SpatialGrid {
         }
     }
 
+    /// Calls `body` with every item whose horizontal distance from the
+    /// segment A-B is at most `halfWidthM`, each exactly once: the candidates
+    /// for a bearing-only (acoustic) detection, A the sensor and B the point
+    /// at the maximum detection range along the bearing. Visits only the
+    /// cells of the segment's bounding box that can lie within the corridor.
+    public func forEachItem(
+        nearSegmentFromEastM ax: Double, northM ay: Double, toEastM bx: Double, northM by: Double,
+        halfWidthM: Double, _ body: (Int) -> Void
+    ) {
+        precondition(ax.isFinite && ay.isFinite && bx.isFinite && by.isFinite, "segment is not finite")
+        guard halfWidthM >= 0, halfWidthM.isFinite, count > 0 else { return }
+        let w2 = halfWidthM * halfWidthM
+        let cx0 = cell(Swift.min(ax, bx) - halfWidthM), cx1 = cell(Swift.max(ax, bx) + halfWidthM)
+        let cy0 = cell(Swift.min(ay, by) - halfWidthM), cy1 = cell(Swift.max(ay, by) + halfWidthM)
+        let width = cx1 - cx0 + 1, height = cy1 - cy0 + 1
+        if width <= bucketCount && height <= bucketCount && width * height <= bucketCount {
+            // A cell can hold a point of the corridor only if its centre is
+            // within halfWidth + half its diagonal of the segment.
+            let reach = halfWidthM + 0.5 * cellSizeM * 2.0.squareRoot()
+            for cx in cx0...cx1 {
+                for cy in cy0...cy1 {
+                    let boundary = Swift.max(abs(cx), abs(cy)) >= Self.cellLimit
+                    if !boundary {
+                        let centreX = (Double(cx) + 0.5) * cellSizeM, centreY = (Double(cy) + 0.5) * cellSizeM
+                        if squaredDistance(centreX, centreY, ax, ay, bx, by) > reach * reach { continue }
+                    }
+                    var k = heads[bucket(cx, cy)]
+                    while k >= 0 {
+                        let item = Int(k)
+                        if cellX[item] == cx && cellY[item] == cy
+                            && squaredDistance(east[item], north[item], ax, ay, bx, by) <= w2 {
+                            body(item)
+                        }
+                        k = next[item]
+                    }
+                }
+            }
+            return
+        }
+        for b in 0..<bucketCount {
+            var k = heads[b]
+            while k >= 0 {
+                let item = Int(k)
+                if squaredDistance(east[item], north[item], ax, ay, bx, by) <= w2 { body(item) }
+                k = next[item]
+            }
+        }
+    }
+
+    /// Squared distance from point P to segment A-B (A when they coincide).
+    func squaredDistance(_ px: Double, _ py: Double, _ ax: Double, _ ay: Double, _ bx: Double, _ by: Double) -> Double {
+        let dx = bx - ax, dy = by - ay
+        let length2 = dx * dx + dy * dy
+        var t = length2 > 0 ? ((px - ax) * dx + (py - ay) * dy) / length2 : 0
+        t = Swift.min(1, Swift.max(0, t))
+        let ex = px - (ax + t * dx), ey = py - (ay + t * dy)
+        return ex * ex + ey * ey
+    }
+
     /// Distance along one axis from `x` to the cell `c`'s interval; zero
     /// inside it. Clamped boundary cells stand for everything beyond them,
     /// so they are never pruned.
