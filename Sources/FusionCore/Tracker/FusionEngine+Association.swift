@@ -21,15 +21,50 @@ extension FusionEngine {
 
     /// Finds the tracks whose gate `m` falls in and records the pairs.
     mutating func gate(_ m: Measurement, index j: Int) {
-        let (east, north, extra) = searchCentre(of: m)
         let drift = configuration.maxSpeedMps * abs(secondsBetween(scratch.gridTimeNs, m.timeNs))
+        if m.kind == .bearing {
+            // A bearing has no point: search the corridor along it.
+            let az = m.values[0]
+            let reach = configuration.acousticRangeM
+            let dir = m.pose.rotation.transposed * Vector3(Math.sin(az), Math.cos(az), 0)
+            let a = m.pose.positionENU
+            let halfWidth = configuration.searchRadiusM + drift + reach * 4 * m.sigmas[0]
+            var found = 0
+            let limit = scratch.neighbourCapacity, out = scratch.neighbours
+            scratch.grid.forEachItem(
+                nearSegmentFromEastM: a.x, northM: a.y, toEastM: a.x + reach * dir.x, northM: a.y + reach * dir.y,
+                halfWidthM: halfWidth
+            ) { item in
+                if found < limit {
+                    out[found] = item
+                    found += 1
+                }
+            }
+            gate(m, index: j, candidates: found)
+            return
+        }
+        let (east, north, extra) = searchCentre(of: m)
+        guard east.isFinite, north.isFinite else { return }
         let radius = configuration.searchRadiusM + extra + drift
-        let n = scratch.grid.query(
-            east: east, north: north, radius: radius, into: scratch.candidates, limit: scratch.candidateCapacity)
+        var found = 0
+        let limit = scratch.neighbourCapacity, out = scratch.neighbours
+        scratch.grid.forEachItem(nearEastM: east, northM: north, radiusM: radius) { item in
+            if found < limit {
+                out[found] = item
+                found += 1
+            }
+        }
+        gate(m, index: j, candidates: found)
+    }
+
+    /// Gates `m` against the first `n` tracks in the neighbour buffer.
+    mutating func gate(_ m: Measurement, index j: Int, candidates n: Int) {
         for c in 0..<n {
-            let slot = Int(scratch.candidates[c])
+            let slot = scratch.neighbours[c]
             guard let g = gateStatistics(ofSlot: slot, for: m) else { continue }
-            guard g.dimension > 0, g.dimension < 7, g.nis <= gateThresholds[g.dimension] else { continue }
+            guard g.dimension > 0, g.dimension < 7, g.nis.isFinite, g.nis <= gateThresholds[g.dimension] else {
+                continue
+            }
             if !scratch.addPair(track: slot, measurement: j, cost: g.nis) {
                 counters.pairBudgetExceeded &+= 1
             }
@@ -78,26 +113,9 @@ extension FusionEngine {
         }
     }
 
-    /// Fills `assignedTrack` from the gated pairs.
-    /// FIXME: placeholder greedy by cost until the optimal per-cluster
-    /// assignment lands.
+    /// Fills `assignedTrack` from the gated pairs: optimal assignment of
+    /// normalised innovations per cluster (global nearest neighbour).
     mutating func solveAssignment() {
-        let n = scratch.pairCount
-        var used = 0
-        while used < n {
-            var best = -1
-            var bestCost = Double.infinity
-            for p in 0..<n where scratch.pairCost[p] < bestCost {
-                best = p
-                bestCost = scratch.pairCost[p]
-            }
-            guard best >= 0 else { break }
-            let t = scratch.pairTrack[best], j = Int(scratch.pairMeasurement[best])
-            for p in 0..<n where scratch.pairTrack[p] == t || Int(scratch.pairMeasurement[p]) == j {
-                scratch.pairCost[p] = .infinity
-            }
-            scratch.assignedTrack[j] = t
-            used += 1
-        }
+        scratch.solve(missCost: 0.5 * gateThresholds[4])
     }
 }

@@ -59,7 +59,7 @@ extension FusionEngine {
         guard let slot = tracks.insert(record) else { return }
         counters.tracksStarted &+= 1
         let p = filter.estimate.position
-        scratch.grid.place(slot: slot, east: p.x, north: p.y)
+        if p.x.isFinite && p.y.isFinite { scratch.grid.insert(slot, eastM: p.x, northM: p.y) }
     }
 
     /// Ages every track to `nowNs`: confirmed tracks that missed a revisit
@@ -97,7 +97,7 @@ extension FusionEngine {
                     record.evidence, state: estimate, updates: record.updates, previous: record.belief)
             }
             tracks[slot] = record
-            scratch.grid.place(slot: slot, east: estimate.mean[0], north: estimate.mean[1])
+            scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
         }
         scratch.gridTimeNs = nowNs
     }

@@ -34,7 +34,7 @@ public struct FusionEngine<Filter: TrackingFilter>: ~Copyable {
             maxPairs: configuration.maxPairs, gridCellM: configuration.gridCellM)
         var thresholds = InlineArray<7, Double>(repeating: .infinity)
         for dof in 1...6 {
-            thresholds[dof] = ChiSquare.quantile(probability: configuration.gateProbability, degreesOfFreedom: dof)
+            thresholds[dof] = ChiSquare.quantile(configuration.gateProbability, degreesOfFreedom: dof)
         }
         gateThresholds = thresholds
         revisitBySensor = .allocate(capacity: Self.maxSensors)
