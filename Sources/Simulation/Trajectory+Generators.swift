@@ -49,10 +49,12 @@ extension Trajectory {
     /// A random wander of `legs` legs inside the ENU box `[minCorner,
     /// maxCorner]` (heights from the boxes' z), starting at `start`. Each leg is
     /// at least four turn radii long and turns by at most 120 degrees, so the
-    /// turn-rate bound holds everywhere.
+    /// turn-rate bound holds everywhere; climbs and descents are limited to
+    /// `maxClimbGradient` metres per metre flown.
     public static func wander(
         from start: Vector3, in minCorner: Vector3, _ maxCorner: Vector3, legs: Int,
-        speedMps: Double, maxTurnRateRadPerS: Double, startNs: Int64, generator: inout SeededGenerator
+        speedMps: Double, maxTurnRateRadPerS: Double, maxClimbGradient: Double = 0.15, startNs: Int64,
+        generator: inout SeededGenerator
     ) -> Trajectory {
         precondition(legs >= 1)
         let radius = speedMps / maxTurnRateRadPerS
@@ -73,9 +75,20 @@ extension Trajectory {
                 if let h = heading, abs(Angle.wrapSigned(Math.atan2(dn, de) - h)) > 2 * Double.pi / 3 { continue }
                 break
             }
-            if Math.hypot(candidate.x - from.x, candidate.y - from.y) < 1 {
-                candidate = Vector3(from.x + minLeg, from.y, candidate.z)
+            let de = candidate.x - from.x, dn = candidate.y - from.y
+            let turnTooSharp = heading.map { abs(Angle.wrapSigned(Math.atan2(dn, de) - $0)) > 2 * Double.pi / 3 } ?? false
+            if Math.hypot(de, dn) < minLeg || turnTooSharp {
+                // No random point qualified (a small box, or the target at its
+                // edge): head for the box centre as far as the turn bound allows.
+                let centre = 0.5 * (minCorner + maxCorner)
+                var toward = Math.atan2(centre.y - from.y, centre.x - from.x)
+                if let h = heading {
+                    toward = h + min(max(Angle.wrapSigned(toward - h), -2 * Double.pi / 3), 2 * Double.pi / 3)
+                }
+                candidate = Vector3(from.x + minLeg * Math.cos(toward), from.y + minLeg * Math.sin(toward), candidate.z)
             }
+            let climbLimit = maxClimbGradient * Math.hypot(candidate.x - from.x, candidate.y - from.y)
+            candidate.z = from.z + min(max(candidate.z - from.z, -climbLimit), climbLimit)
             heading = Math.atan2(candidate.y - from.y, candidate.x - from.x)
             waypoints.append(candidate)
         }

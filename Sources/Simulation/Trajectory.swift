@@ -53,7 +53,7 @@ public struct Trajectory: Sendable {
 
     /// Seconds spent over the vertical blend at a corner without a turn, so a
     /// change of climb gradient on a straight leg is not a step in climb rate.
-    public static let verticalBlendS = 4.0
+    public static let verticalBlendS = 10.0
 
     /// Duration of the flight, seconds.
     public var durationS: Double { lengthM / speedMps }
