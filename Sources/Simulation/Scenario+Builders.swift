@@ -137,7 +137,12 @@ extension Scenario {
         func add(_ kind: TargetKind, _ path: Trajectory, _ g: inout SeededGenerator) {
             scenario.add(TruthTarget(id: scenario.nextID, kind: kind, trajectory: path, generator: &g))
         }
-        // Airliners crossing the whole area on airways.
+        // Airliners crossing the whole area on airways, some already on the way
+        // in at the start, all crossing within the span.
+        let crossingS = 4 * halfWidthM / TargetKind.airliner.nominalSpeedMps
+        func airlinerOffsetS(_ g: inout SeededGenerator) -> Double {
+            g.uniform(-0.4 * crossingS, max(0, durationS - 0.6 * crossingS))
+        }
         for _ in 0..<2 {
             let heading = g.uniform(0, 2 * Double.pi)
             let alt = g.uniform(3000, 10_000)
@@ -145,7 +150,7 @@ extension Scenario {
                 toward: Vector3(-2 * halfWidthM * Math.sin(heading), -2 * halfWidthM * Math.cos(heading), alt),
                 fromBearingRad: heading, rangeM: 4 * halfWidthM, altitudeM: alt,
                 speedMps: TargetKind.airliner.nominalSpeedMps, maxTurnRateRadPerS: TargetKind.airliner.maxTurnRateRadPerS,
-                startNs: startNs + nanoseconds(g.uniform(-300, 0)))
+                startNs: startNs + nanoseconds(airlinerOffsetS(&g)))
             add(.airliner, path, &g)
         }
         // Crewed low and slow traffic, and birds, wandering.

@@ -48,7 +48,7 @@ public struct Scenario: Sendable {
 
     public func target(id: Int) -> TruthTarget? { targets.first { $0.id == id } }
 
-    /// Every target flying at `timeNs` (and inside the scenario span), in id order of insertion.
+    /// Every target flying at `timeNs` (inside the scenario span), in the order they were added.
     public func truth(atNs timeNs: Int64) -> [TruthSample] {
         guard timeNs >= startNs, timeNs <= endNs else { return [] }
         var out: [TruthSample] = []
