@@ -146,12 +146,21 @@ public struct AcousticSensorModel: Sendable {
     func heardPosition(of target: TruthTarget, atNs timeNs: Int64) -> Vector3? {
         guard var p = target.state(atNs: timeNs)?.positionENU else { return nil }
         guard modelsSoundDelay else { return p }
-        // Retarded time: |p(t - tau) - site| = c tau, by fixed point (the
-        // target moves far slower than sound, so it contracts fast).
-        for _ in 0..<4 {
-            let tau = (p - pose.positionENU).norm / 343.0
-            guard let q = target.state(atNs: timeNs - Int64(tau * 1e9))?.positionENU else { return nil }
-            p = q
+        // Retarded time: solve f(tau) = |p(t - tau) - site| - c tau = 0 by
+        // Newton, f'(tau) = -(los . v) - c. Fixed-point iteration would
+        // contract only by v / c, slowly for an airliner.
+        let c = 343.0
+        var tau = (p - pose.positionENU).norm / c
+        for _ in 0..<8 {
+            guard let s = target.state(atNs: timeNs - Int64((tau * 1e9).rounded())) else { return nil }
+            let rel = s.positionENU - pose.positionENU
+            let r = rel.norm
+            let f = r - c * tau
+            let df = -(r > 0 ? rel.dot(s.velocityENU) / r : 0) - c
+            p = s.positionENU
+            let step = f / df
+            tau -= step
+            if abs(step) < 1e-9 { break }
         }
         return p
     }

@@ -51,6 +51,37 @@ import Testing
         #expect(Set(ids.values).count == ids.count)
     }
 
+    @Test func soundDelayPointsAtWhereTheSoundLeftTheTarget() throws {
+        var sensor = Self.exactAcoustic()
+        sensor.modelsSoundDelay = true
+        var g = SeededGenerator(seed: 5)
+        var checked = 0, lagging = 0
+        for report in sensor.reports(of: Self.scenario, generator: &g) {
+            for d in report.detections {
+                let target = try #require(Self.scenario.target(id: d.truthID ?? 0))
+                let t = d.measurement.timeNs
+                // Bisection for the emission time te: |p(te) - site| = c (t - te).
+                var lo = t - 60_000_000_000, hi = t
+                guard target.state(atNs: lo) != nil else { continue }
+                for _ in 0..<60 {
+                    let mid = lo + (hi - lo) / 2
+                    let p = try #require(target.state(atNs: mid)).positionENU
+                    let gap = (p - sensor.pose.positionENU).norm - 343 * Double(t - mid) * 1e-9
+                    if gap > 0 { hi = mid } else { lo = mid }
+                }
+                let emitted = try #require(target.state(atNs: lo)).positionENU
+                let now = try #require(target.state(atNs: t)).positionENU
+                let az = sensor.direction(of: emitted).azimuthRad
+                #expect(abs(Angle.wrapSigned(d.measurement.values[0] - az)) < 1e-6)
+                if abs(Angle.wrapSigned(sensor.direction(of: now).azimuthRad - az)) > 1e-3 { lagging += 1 }
+                checked += 1
+            }
+        }
+        #expect(checked > 100)
+        // The delay matters: most bearings differ from the instantaneous ones.
+        #expect(lagging > checked / 2)
+    }
+
     @Test func bearingNoiseAndPdFollowTheConfiguration() throws {
         // One piston drone orbiting at its kind's 50 % range from the sensor.
         let frame = LocalFrame(origin: Scenario.defaultSite)

@@ -54,6 +54,12 @@ import Testing
                 // The same local vector through geodesy.
                 let viaECEF = siteFrame.enu(fromECEF: Self.scenario.frame.ecef(fromENU: truth.positionENU))
                 #expect(viaECEF.isApproximatelyEqual(to: local, absoluteTolerance: 1e-5))
+                // The raw plot carries the same values, and its height gives the elevation back.
+                let plot = try #require(d.radarPlot)
+                #expect(plot.rangeM == r && plot.azimuthRad == az && plot.elevationRad == el)
+                #expect(plot.rangeRateMps == m.values[3] && plot.timeNs == m.timeNs)
+                let height = try #require(plot.heightM)
+                #expect(abs(RadarPlot.elevation(rangeM: r, heightM: height, antennaHeightM: site.heightM) - el) < 1e-9)
                 // Range-rate: the radial component of the velocity.
                 let los = 1 / r * (truth.positionENU - m.pose.positionENU)
                 #expect(abs(m.values[3] - los.dot(truth.velocityENU)) < 1e-9)
