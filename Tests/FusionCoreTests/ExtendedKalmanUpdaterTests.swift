@@ -36,13 +36,20 @@ import Testing
     /// definite and the estimate finite, for the EKF and the IMM alike.
     @Test func covarianceStaysSymmetricPositiveDefinite() throws {
         var rng = SeededGenerator(seed: 21)
+        var immPrototype = StandardIMM.standard(state: GaussianState(
+            mean: .zero, covariance: .identity, timeNs: TestSupport.t0Ns - TestSupport.secondNs))
+        // Leave the prototype's probabilities away from their initial values.
+        try immPrototype.update(with: Measurement.position(
+            timeNs: TestSupport.t0Ns - 1, sensor: 0, enu: Vector3(3, 0, 0), sigmaHorizontalM: 1, sigmaVerticalM: 1))
         for _ in 0..<60 {
             var truth = TestSupport.randomState(near: SensorPose(positionENU: .zero), &rng)
             let start = GaussianState(
                 mean: truth + Vector<6>([50, -50, 30, 5, -5, 1]), covariance: TestSupport.randomCovariance(&rng),
                 timeNs: TestSupport.t0Ns)
+            // New tracks are made from configured prototypes, as the tracker will.
             var ekf = ExtendedKalmanFilter(model: NearlyConstantVelocity.droneDefault, state: start)
-            var imm = StandardIMM.standard(state: start)
+            var imm = immPrototype.restarted(from: start)
+            #expect(imm.probabilities[0] == immPrototype.initialProbabilities[0])
             var t = TestSupport.t0Ns
             for _ in 0..<80 {
                 let dt = rng.uniform(0, 3)

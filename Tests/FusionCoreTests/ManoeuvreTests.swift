@@ -99,4 +99,51 @@ import Testing
             #expect(imm <= 0.7 * cv, "seed \(seed): IMM RMS \(imm) m, CV RMS \(cv) m")
         }
     }
+
+    /// The model probabilities follow the flight: a drone at 40 m/s flies
+    /// 30 s straight, turns left 180 deg at 20 deg/s, 30 s straight, turns
+    /// right. Averaged over 10 seeds, the CV model dominates late in the
+    /// straight legs and the matching turn model in the second half of
+    /// each turn.
+    @Test func modelProbabilitiesFollowTheManoeuvre() throws {
+        let rate = 20 * Math.radiansPerDegree
+        // (start second, end second, turn rate)
+        let legs: [(Int, Int, Double)] = [(0, 30, 0), (30, 39, rate), (39, 69, 0), (69, 78, -rate), (78, 100, 0)]
+        func rateAt(_ t: Int) -> Double { legs.first { t >= $0.0 && t < $0.1 }?.2 ?? 0 }
+        var straightCV = 0.0, leftInLeft = 0.0, rightInRight = 0.0
+        var nStraight = 0.0, nLeft = 0.0, nRight = 0.0
+        for seed in UInt64(1)...10 {
+            var rng = SeededGenerator(seed: 200 + seed)
+            var x = StateVector([-2000, 8000, 200, 40, 0, 0])
+            let pose = SensorPose(positionENU: .zero)
+            var plots: [Measurement] = []
+            for t in 0..<100 {
+                plots.append(
+                    TestSupport.radarPlot(
+                        x, pose: pose, timeNs: TestSupport.t0Ns + Int64(t) * TestSupport.secondNs,
+                        sigmaRangeM: Self.sigmaRangeM, sigmaAzRad: Self.sigmaAzRad, sigmaElRad: Self.sigmaElRad, &rng))
+                x = CoordinatedTurn(turnRateRadPerS: rateAt(t), horizontalNoiseDensity: 0, verticalNoiseDensity: 0)
+                    .propagate(x, dt: 1)
+            }
+            var imm = StandardIMM.standard(
+                state: try MeasurementStateInitializer().state(from: plots[0], then: plots[1]))
+            for t in 2..<100 {
+                try imm.update(with: plots[t])
+                let mu = imm.probabilities
+                if t >= 55 && t < 69 || t >= 90 {
+                    straightCV += mu[0]
+                    nStraight += 1
+                } else if t >= 35 && t < 39 {
+                    leftInLeft += mu[1]
+                    nLeft += 1
+                } else if t >= 74 && t < 78 {
+                    rightInRight += mu[2]
+                    nRight += 1
+                }
+            }
+        }
+        #expect(straightCV / nStraight > 0.6)
+        #expect(leftInLeft / nLeft > 0.6)
+        #expect(rightInRight / nRight > 0.6)
+    }
 }

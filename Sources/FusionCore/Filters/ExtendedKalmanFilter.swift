@@ -14,6 +14,12 @@ public struct ExtendedKalmanFilter<Model: MotionModel>: TrackFilter {
         updater = ExtendedKalmanUpdater()
     }
 
+    @inlinable public func restarted(from state: GaussianState) -> ExtendedKalmanFilter<Model> {
+        var filter = self
+        filter.state = state
+        return filter
+    }
+
     @inlinable public mutating func predict(to timeNs: Int64) {
         state = model.predict(state, to: timeNs)
     }

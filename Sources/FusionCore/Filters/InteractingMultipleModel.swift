@@ -25,6 +25,8 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
     public var modelStates: InlineArray<K, GaussianState>
     /// Model probabilities `mu`, summing to 1.
     public var probabilities: Vector<K>
+    /// The probabilities a new track starts with (normalised).
+    public var initialProbabilities: Vector<K>
     public var updater: ExtendedKalmanUpdater
     /// The combined estimate, kept in step with the model states.
     @inlinable public var state: GaussianState { combinedState }
@@ -41,8 +43,17 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         var total = 0.0
         for i in 0..<K { total += initialProbabilities[i] }
         probabilities = (1 / total) * initialProbabilities
+        self.initialProbabilities = probabilities
         updater = ExtendedKalmanUpdater()
         combinedState = state
+    }
+
+    @inlinable public func restarted(from state: GaussianState) -> InteractingMultipleModel<K, Model> {
+        var filter = self
+        filter.modelStates = InlineArray(repeating: state)
+        filter.probabilities = initialProbabilities
+        filter.combinedState = state
+        return filter
     }
 
     /// The Markov switching matrix over `dt` seconds, `p[i, j] = P(j now | i before)`.

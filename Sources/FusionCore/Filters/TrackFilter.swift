@@ -8,6 +8,11 @@ public protocol TrackFilter: Sendable {
     /// The current (for an IMM: combined, moment-matched) estimate.
     var state: GaussianState { get }
 
+    /// A filter with this one's configuration (models, tuning) started
+    /// afresh at `state`: the tracker keeps one configured prototype and
+    /// makes each new track's filter from it.
+    func restarted(from state: GaussianState) -> Self
+
     /// Predicts to `timeNs`; a time at or before the state's is a no-op.
     mutating func predict(to timeNs: Int64)
 
