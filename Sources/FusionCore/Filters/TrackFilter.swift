@@ -18,7 +18,10 @@ public protocol TrackFilter: Sendable {
 
     /// NIS and log-likelihood of `measurement` against the estimate
     /// predicted to the measurement's time, without changing the filter.
-    /// Cheapest when the filter was already predicted to that time.
+    /// Cheapest when the filter was already predicted to that time. A
+    /// measurement older than the state is compared with the state as it
+    /// is (filters never run backwards): the tracker reprocesses late
+    /// measurements from its per-track history.
     func innovation(for measurement: Measurement) throws(FilterError) -> InnovationSummary
 
     /// Predicts to the measurement's time and updates with it. On error the
