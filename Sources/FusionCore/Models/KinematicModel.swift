@@ -1,0 +1,31 @@
+import FusionMath
+
+/// One of the motion models, as a closed enum so that an IMM can hold a
+/// constant-velocity model and turn models in one fixed-size array without
+/// existentials (Embedded Swift has none).
+@frozen
+public enum KinematicModel: MotionModel, BitwiseCopyable {
+    case nearlyConstantVelocity(NearlyConstantVelocity)
+    case coordinatedTurn(CoordinatedTurn)
+
+    @inlinable public func propagate(_ mean: StateVector, dt: Double) -> StateVector {
+        switch self {
+        case .nearlyConstantVelocity(let m): m.propagate(mean, dt: dt)
+        case .coordinatedTurn(let m): m.propagate(mean, dt: dt)
+        }
+    }
+
+    @inlinable public func transition(at mean: StateVector, dt: Double) -> StateCovariance {
+        switch self {
+        case .nearlyConstantVelocity(let m): m.transition(at: mean, dt: dt)
+        case .coordinatedTurn(let m): m.transition(at: mean, dt: dt)
+        }
+    }
+
+    @inlinable public func processNoise(dt: Double) -> StateCovariance {
+        switch self {
+        case .nearlyConstantVelocity(let m): m.processNoise(dt: dt)
+        case .coordinatedTurn(let m): m.processNoise(dt: dt)
+        }
+    }
+}

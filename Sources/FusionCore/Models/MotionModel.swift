@@ -1,0 +1,50 @@
+import FusionMath
+
+/// A motion model of the 6-state ENU kinematic state `[e, n, u, ve, vn, vu]`
+/// (metres, metres per second, tracking frame): how the mean moves over
+/// `dt` seconds and how much uncertainty the unmodelled acceleration adds.
+///
+/// The prediction is the extended Kalman one:
+///
+///     x(t+dt) = f(x, dt)
+///     P(t+dt) = F P F^T + Q(dt),   F = df/dx at x
+///
+/// Used through generics (`ExtendedKalmanFilter<Model>`,
+/// `InteractingMultipleModel<K, Model>`), never as an existential.
+public protocol MotionModel: Sendable {
+    /// `f(x, dt)`: the mean after `dt` seconds.
+    func propagate(_ mean: StateVector, dt: Double) -> StateVector
+    /// `F = df/dx` at `mean` over `dt` seconds.
+    func transition(at mean: StateVector, dt: Double) -> StateCovariance
+    /// `Q(dt)`: covariance of the state change that the unmodelled
+    /// acceleration causes over `dt` seconds.
+    func processNoise(dt: Double) -> StateCovariance
+}
+
+extension MotionModel {
+    /// The state predicted to `timeNs`.
+    ///
+    /// A time at or before the state's own leaves it unchanged: the filters
+    /// never run backwards (process noise cannot be subtracted); the tracker
+    /// handles late measurements by reprocessing its history.
+    @inlinable public func predict(_ state: GaussianState, to timeNs: Int64) -> GaussianState {
+        guard timeNs > state.timeNs else { return state }
+        let dt = secondsBetween(state.timeNs, timeNs)
+        let f = transition(at: state.mean, dt: dt)
+        let fp = f * state.covariance
+        let p = (Matrix.timesTransposed(fp, f) + processNoise(dt: dt)).symmetrized
+        return GaussianState(mean: propagate(state.mean, dt: dt), covariance: p, timeNs: timeNs)
+    }
+}
+
+/// Discrete white-noise-acceleration covariance for one axis pair
+/// (position index `i`, velocity index `i + 3`) with spectral density `q`
+/// (m^2/s^3): `q [[dt^3/3, dt^2/2], [dt^2/2, dt]]` (Bar-Shalom, Li and
+/// Kirubarajan 2001, 6.2.2). Writes into `m`.
+@inlinable func addWhiteAccelerationNoise(_ m: inout StateCovariance, axis i: Int, q: Double, dt: Double) {
+    let dt2 = dt * dt
+    m[i, i] += q * dt2 * dt / 3
+    m[i, i + 3] += q * dt2 / 2
+    m[i + 3, i] += q * dt2 / 2
+    m[i + 3, i + 3] += q * dt
+}
