@@ -29,9 +29,12 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
         return m
     }
 
+    /// Accessors rather than get/set: a plain getter copies the whole row
+    /// out of the inline storage before indexing it, which made a 6x6
+    /// product 12 times slower (4.2 us -> 0.35 us, release, this machine).
     @inlinable public subscript(_ i: Int, _ j: Int) -> Double {
-        get { rows[i][j] }
-        set { rows[i][j] = newValue }
+        _read { yield rows[i][j] }
+        _modify { yield &rows[i][j] }
     }
 
     @inlinable public var transposed: Matrix<C, R> {

@@ -18,8 +18,8 @@ public struct Vector<let N: Int>: Sendable, BitwiseCopyable {
     @inlinable public static var count: Int { N }
 
     @inlinable public subscript(_ i: Int) -> Double {
-        get { elements[i] }
-        set { elements[i] = newValue }
+        _read { yield elements[i] }
+        _modify { yield &elements[i] }
     }
 
     @inlinable public static func + (a: Vector<N>, b: Vector<N>) -> Vector<N> {

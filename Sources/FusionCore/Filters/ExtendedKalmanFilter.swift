@@ -35,3 +35,5 @@ public struct ExtendedKalmanFilter<Model: MotionModel>: TrackFilter {
         return result.innovation
     }
 }
+
+extension ExtendedKalmanFilter: BitwiseCopyable where Model: BitwiseCopyable {}

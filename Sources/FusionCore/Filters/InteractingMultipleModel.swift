@@ -157,3 +157,7 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         return top + Math.log(s)
     }
 }
+
+// Plain values all the way down: the tracker stores filters inline in its
+// fixed-size table and copies them to try predictions.
+extension InteractingMultipleModel: BitwiseCopyable where Model: BitwiseCopyable {}

@@ -13,7 +13,7 @@ import FusionMath
 /// leaves it is folded into the checkpoint, so reprocessing costs at most `K`
 /// updates. Storage is inline: no heap.
 @frozen
-public struct FixedLagHistory<Filter: TrackingFilter, let K: Int>: BitwiseCopyable {
+public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>: BitwiseCopyable {
     public var checkpoint: Filter
     @usableFromInline var entries: InlineArray<K, Measurement>
     /// Measurements in the window, oldest first.
@@ -41,24 +41,25 @@ public struct FixedLagHistory<Filter: TrackingFilter, let K: Int>: BitwiseCopyab
     }
 
     /// Time of the oldest measurement that can still be fused.
-    @inlinable public var oldestFusableNs: Int64 { checkpoint.estimate.timeNs }
+    @inlinable public var oldestFusableNs: Int64 { checkpoint.state.timeNs }
 
     /// Fuses `m` into `live`, in order or by reprocessing. `lagNs` bounds the
     /// window: measurements more than `lagNs` older than the newest are folded
     /// into the checkpoint.
     @inlinable public mutating func add(_ m: Measurement, to live: inout Filter, lagNs: Int64) -> Outcome {
-        if m.timeNs >= live.estimate.timeNs {
-            var next = live
-            next.predict(toNs: m.timeNs)
-            guard next.update(with: m) else { return .failed }
-            live = next
+        if m.timeNs >= live.state.timeNs {
+            do throws(FilterError) {
+                try live.update(with: m)
+            } catch {
+                return .failed
+            }
             append(m)
             fold(newestNs: m.timeNs, lagNs: lagNs)
             return .inOrder
         }
-        guard m.timeNs >= checkpoint.estimate.timeNs else { return .tooLate }
+        guard m.timeNs >= checkpoint.state.timeNs else { return .tooLate }
         if count == K { foldOldest() }
-        guard m.timeNs >= checkpoint.estimate.timeNs else { return .tooLate }
+        guard m.timeNs >= checkpoint.state.timeNs else { return .tooLate }
         // Insert in time order (after equal times, so replay is stable).
         var i = count
         while i > 0 && entries[i - 1].timeNs > m.timeNs {
@@ -67,13 +68,14 @@ public struct FixedLagHistory<Filter: TrackingFilter, let K: Int>: BitwiseCopyab
         }
         entries[i] = m
         storedCount += 1
-        let liveTime = live.estimate.timeNs
+        let liveTime = live.state.timeNs
         var replay = checkpoint
         for j in 0..<count {
-            replay.predict(toNs: entries[j].timeNs)
-            _ = replay.update(with: entries[j])
+            // A replayed update that fails leaves the filter as it was,
+            // exactly as it did when the measurement was first fused.
+            _ = try? replay.update(with: entries[j])
         }
-        if replay.estimate.timeNs < liveTime { replay.predict(toNs: liveTime) }
+        if replay.state.timeNs < liveTime { replay.predict(to: liveTime) }
         live = replay
         return .reprocessed
     }
@@ -87,8 +89,7 @@ public struct FixedLagHistory<Filter: TrackingFilter, let K: Int>: BitwiseCopyab
     /// Folds the oldest entry into the checkpoint.
     @inlinable mutating func foldOldest() {
         guard count > 0 else { return }
-        checkpoint.predict(toNs: entries[0].timeNs)
-        _ = checkpoint.update(with: entries[0])
+        _ = try? checkpoint.update(with: entries[0])
         for j in 1..<count { entries[j - 1] = entries[j] }
         storedCount -= 1
     }

@@ -10,8 +10,7 @@ extension FusionEngine {
         }
         solveAssignment()
         for j in 0..<batch.count {
-            let slot = Int(scratch.assignedTrack[j])
-            if slot >= 0 {
+            if let slot = scratch.assignment.track(assignedTo: j) {
                 fuse(batch[j], intoSlot: slot)
             } else if !scratch.gated[j] {
                 initiate(from: batch[j])
@@ -62,10 +61,10 @@ extension FusionEngine {
         for c in 0..<n {
             let slot = scratch.neighbours[c]
             guard let g = gateStatistics(ofSlot: slot, for: m) else { continue }
-            guard g.dimension > 0, g.dimension < 7, g.nis.isFinite, g.nis <= gateThresholds[g.dimension] else {
+            guard g.dimension > 0, g.dimension < 7, g.normalisedSquared.isFinite, g.normalisedSquared <= gateThresholds[g.dimension] else {
                 continue
             }
-            if !scratch.addPair(track: slot, measurement: j, cost: g.nis) {
+            if !scratch.addPair(track: slot, measurement: j, cost: g.normalisedSquared) {
                 counters.pairBudgetExceeded &+= 1
             }
         }
@@ -74,15 +73,12 @@ extension FusionEngine {
     /// Gate statistics of `m` against the track in `slot` at the measurement's
     /// time. A late measurement is gated against the lagged checkpoint
     /// predicted forward, whose wider covariance makes the gate conservative.
-    func gateStatistics(ofSlot slot: Int, for m: Measurement) -> GateStatistics? {
+    func gateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
         let record = tracks[slot]
-        var f = record.filter
-        if m.timeNs < f.estimate.timeNs {
-            f = record.history.checkpoint
-            guard m.timeNs >= f.estimate.timeNs else { return nil }
-        }
-        f.predict(toNs: m.timeNs)
-        return f.gateStatistics(for: m)
+        if m.timeNs >= record.filter.state.timeNs { return try? record.filter.innovation(for: m) }
+        let checkpoint = record.history.checkpoint
+        guard m.timeNs >= checkpoint.state.timeNs else { return nil }
+        return try? checkpoint.innovation(for: m)
     }
 
     /// Horizontal point around which to look for tracks, and how much wider
@@ -116,6 +112,6 @@ extension FusionEngine {
     /// Fills `assignedTrack` from the gated pairs: optimal assignment of
     /// normalised innovations per cluster (global nearest neighbour).
     mutating func solveAssignment() {
-        scratch.solve(missCost: 0.5 * gateThresholds[4])
+        scratch.assignment.solve(missCost: 0.5 * gateThresholds[4])
     }
 }

@@ -30,7 +30,7 @@ extension FusionEngine {
             // A transponder or a crewed emitter category: reclassify now, so
             // that cueing sees the veto in its very next step.
             record.belief = classifier.classify(
-                record.evidence, state: record.filter.estimate, updates: record.updates, previous: record.belief)
+                record.evidence, state: record.filter.state, updates: record.updates, previous: record.belief)
         }
         switch record.status {
         case .tentative:
@@ -49,7 +49,10 @@ extension FusionEngine {
 
     /// Starts a tentative track from a measurement no track explained.
     mutating func initiate(from m: Measurement) {
-        guard let filter = Filter(initiatingFrom: m) else { return }
+        // A lone bearing cannot start a track (not observable); acoustic
+        // cross-fixes start those.
+        guard let start = try? initializer.state(from: m), start.mean.isFinite else { return }
+        let filter = StandardIMM.standard(state: start)
         guard !tracks.isFull else {
             counters.tableFull &+= 1
             return
@@ -58,7 +61,7 @@ extension FusionEngine {
         nextID = nextID == UInt32.max ? 1 : nextID + 1
         guard let slot = tracks.insert(record) else { return }
         counters.tracksStarted &+= 1
-        let p = filter.estimate.position
+        let p = filter.state.position
         if p.x.isFinite && p.y.isFinite { scratch.grid.insert(slot, eastM: p.x, northM: p.y) }
     }
 
@@ -84,8 +87,8 @@ extension FusionEngine {
                 delete = nowNs - record.lastUpdateNs > configuration.coastLimitNs
             }
             var predicted = record.filter
-            if nowNs > predicted.estimate.timeNs { predicted.predict(toNs: nowNs) }
-            let estimate = predicted.estimate
+            if nowNs > predicted.state.timeNs { predicted.predict(to: nowNs) }
+            let estimate = predicted.state
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
             if delete {
                 tracks.remove(slot: slot)

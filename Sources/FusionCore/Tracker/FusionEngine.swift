@@ -10,9 +10,14 @@ import FusionMath
 /// track explained starts tentative tracks. `maintain(atNs:)` ages tracks and
 /// rebuilds the grid; the node calls it at least once per second of data
 /// time. Nothing here allocates after `init`. Time is always an argument.
-public struct FusionEngine<Filter: TrackingFilter>: ~Copyable {
+public struct FusionEngine: ~Copyable {
+    /// The filter every track runs: CV plus left and right coordinated turns.
+    public typealias Filter = StandardIMM
+
     public let configuration: TrackerConfiguration
     public var tracks: TrackTable<TrackRecord<Filter>>
+    /// Starts a track's state from a single measurement.
+    public var initializer: MeasurementStateInitializer
     public var counters = EngineCounters()
     public var classifier: EvidenceClassifier
     var nextID: UInt32 = 1
@@ -28,6 +33,9 @@ public struct FusionEngine<Filter: TrackingFilter>: ~Copyable {
     ) {
         self.configuration = configuration
         self.classifier = EvidenceClassifier(configuration: classifier)
+        initializer = MeasurementStateInitializer(
+            velocitySigmaMps: configuration.initialVelocitySigmaMps, verticalVelocitySigmaMps: 20,
+            assumedAltitudeM: 150, altitudeSigmaM: 1_000)
         tracks = TrackTable(capacity: configuration.capacity)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,

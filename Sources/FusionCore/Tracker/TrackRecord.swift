@@ -1,7 +1,7 @@
 /// Everything the tracker keeps about one track: inline values only, so the
 /// whole table is one allocation made at start-up.
 @frozen
-public struct TrackRecord<Filter: TrackingFilter>: BitwiseCopyable {
+public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyable {
     /// Stable for the track's life; never reused within a run.
     public var id: UInt32
     public var status: TrackStatus

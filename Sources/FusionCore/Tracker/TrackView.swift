@@ -19,10 +19,10 @@ extension FusionEngine {
             let record = tracks[tracks.slot(atActiveIndex: i)]
             guard record.status != .tentative else { continue }
             var f = record.filter
-            if timeNs > f.estimate.timeNs { f.predict(toNs: timeNs) }
+            if timeNs > f.state.timeNs { f.predict(to: timeNs) }
             body(
                 TrackView(
-                    id: record.id, status: record.status, estimate: f.estimate, sources: record.sources,
+                    id: record.id, status: record.status, estimate: f.state, sources: record.sources,
                     evidence: record.evidence, belief: record.belief, lastUpdateNs: record.lastUpdateNs, confirmedNs: record.confirmedNs))
         }
     }

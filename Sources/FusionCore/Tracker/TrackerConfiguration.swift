@@ -23,6 +23,9 @@ public struct TrackerConfiguration: Sendable {
     /// fused exactly; older ones are dropped and counted (ICD: acoustic
     /// reports trail by seconds).
     public var maxLagNs: Int64 = 5_000_000_000
+    /// 1-sigma speed prior of a track started from one plot, m/s: wide
+    /// enough that a jet drone's second plot still falls in the gate.
+    public var initialVelocitySigmaMps: Double = 100
     /// Revisit period assumed for a track before a sensor tells otherwise.
     public var defaultRevisitNs: Int64 = 1_000_000_000
     /// Fastest target the node tracks, m/s: bounds how far a track can move
