@@ -55,6 +55,22 @@ public enum SKACCodec {
         }
     }
 
+    /// `parse` of an array into a new report (tools and tests; the array is
+    /// only borrowed).
+    public static func parse(_ bytes: [UInt8]) throws(SKACRejection) -> SKACReport {
+        var report = SKACReport()
+        let result: Result<Void, SKACRejection> = bytes.withUnsafeBytes { raw in
+            do throws(SKACRejection) {
+                try parse(raw, into: &report)
+                return .success(())
+            } catch {
+                return .failure(error)
+            }
+        }
+        try result.get()
+        return report
+    }
+
     /// Encodes `report` into `buffer`, appending the tag under `key` when the
     /// report's flags say `.authenticated`. Returns the bytes written
     /// (`report.encodedByteCount`). Does not allocate.
