@@ -69,6 +69,20 @@ struct CoTTakprotoTests {
             cases += 1
         }
         #expect(cases == 15)
+        // Negative control: the checker does fail on a wrong expectation.
+        let t = WireTestKit.track(&rng, .crewed)
+        try writer.writeTrack(t)
+        let x = dir.appendingPathComponent("event.xml")
+        let j = dir.appendingPathComponent("wrong.json")
+        try Data(writer.bytes).write(to: x)
+        let wrong: [String: Any] = [
+            "uid": "SKYCUE-\(t.nodeId)-\(t.trackId)", "type": "a-h-A-M-F-Q", "how": "m-f",
+            "lat": t.latitudeDeg, "lon": t.longitudeDeg, "hae": t.altitudeM, "ce": 0.0, "le": 0.0,
+            "time_ms": 0, "stale_ms": 0,
+        ]
+        try JSONSerialization.data(withJSONObject: wrong).write(to: j)
+        let r = try WireTestKit.run(python, [checker, x.path, j.path])
+        #expect(r.status != 0 && r.stdout.contains("type: got 'a-n-A'"), "\(r.stdout)\(r.stderr)")
     }
 
     private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {

@@ -78,6 +78,23 @@ struct CoTWriterTests {
         #expect(!result.stderr.contains("fails to validate"))
     }
 
+    @Test("negative control: xmllint does reject an event that breaks the schema",
+          .enabled(if: WireTestKit.canValidateCoT, "xmllint or shared/data/atak-cot missing: skipped"))
+    func schemaBites() throws {
+        var rng = SeededGenerator(seed: 0xC07_0006)
+        var writer = CoTWriter()
+        try writer.writeTrack(WireTestKit.track(&rng, .uncrewed))
+        let good = String(decoding: writer.bytes, as: UTF8.self)
+        let lat = WireTestKit.attribute("lat", in: good)!
+        let badLat = good.replacingOccurrences(of: "lat=\"\(lat)\"", with: "lat=\"91.0\"")
+        let noHow = good.replacingOccurrences(of: " how=\"m-f\"", with: "")
+        for bad in [badLat, noHow] {
+            #expect(bad != good)
+            let r = try WireTestKit.validateCoT([Array(bad.utf8)])
+            #expect(r.status != 0)
+        }
+    }
+
     @Test("type follows class; a crewed track is never hostile")
     func typeByClass() throws {
         var rng = SeededGenerator(seed: 0xC07_0002)

@@ -59,8 +59,8 @@ struct TextByteBufferTests {
             b.clear()
             b.appendISO8601(ns: ns)
             let s = String(decoding: b.bytes, as: UTF8.self)
-            let ms = ns >= 0 ? ns / 1_000_000 : (ns - 999_999) / 1_000_000
-            let secs = ms >= 0 ? ms / 1000 : (ms - 999) / 1000
+            let ms = ns / 1_000_000 - (ns % 1_000_000 < 0 ? 1 : 0)
+            let secs = ms / 1000 - (ms % 1000 < 0 ? 1 : 0)
             let date = Date(timeIntervalSince1970: TimeInterval(secs))
             let millis = ms - secs * 1000
             let expected = f.string(from: date) + "." + String(format: "%03lld", millis) + "Z"
