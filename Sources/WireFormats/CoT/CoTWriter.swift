@@ -27,6 +27,13 @@ public struct CoTWriter: Sendable {
     /// The last document written (UTF-8).
     public var bytes: [UInt8] { out.bytes }
 
+    /// Calls `body` with the bytes of the last document, without copying.
+    /// Prefer this to `bytes` on the hot path: a copy of `bytes` still alive
+    /// at the next write forces that write to reallocate the buffer.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        out.bytes.withUnsafeBytes(body)
+    }
+
     /// The uid of a track's events, `SKYCUE-<node>-<track>`: stable for the
     /// track's life, so each event replaces the last on a TAK map.
     public mutating func appendTrackUid(node: UInt32, track: UInt32) {

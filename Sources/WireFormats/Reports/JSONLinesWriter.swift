@@ -15,6 +15,13 @@ public struct JSONLinesWriter: Sendable {
     /// The last line written, with its newline.
     public var bytes: [UInt8] { out.bytes }
 
+    /// Calls `body` with the bytes of the last document, without copying.
+    /// Prefer this to `bytes` on the hot path: a copy of `bytes` still alive
+    /// at the next write forces that write to reallocate the buffer.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        out.bytes.withUnsafeBytes(body)
+    }
+
     /// Writes one `tracks.jsonl` line:
     /// `t, track, status, lat, lon, alt_m, ve, vn, vu, sigma_m, class, p_uncrewed, sources`.
     public mutating func writeTrack(_ l: TrackReportLine) {

@@ -16,6 +16,13 @@ public struct SummaryJSONWriter: Sendable {
     /// The document so far.
     public var bytes: [UInt8] { out.bytes }
 
+    /// Calls `body` with the bytes of the last document, without copying.
+    /// Prefer this to `bytes` on the hot path: a copy of `bytes` still alive
+    /// at the next write forces that write to reallocate the buffer.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R {
+        out.bytes.withUnsafeBytes(body)
+    }
+
     /// True when every object opened was closed.
     public var isComplete: Bool { depth == 0 && out.count > 0 }
 
