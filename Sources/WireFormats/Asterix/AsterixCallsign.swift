@@ -9,7 +9,8 @@ public struct AsterixCallsign: Sendable, BitwiseCopyable, Hashable {
 
     /// From the 48-bit field of eight 6-bit ICAO characters (Annex 10 Vol IV,
     /// table 3-9: 1-26 'A'-'Z', 32 space, 48-57 '0'-'9'). Codes ICAO leaves
-    /// undefined become '?', so that garbage is visible, never silently a letter.
+    /// undefined (0 included: an unset identification) become spaces, as
+    /// Wireshark prints them, never a letter.
     public init(sixBit field: UInt64) {
         var p: UInt64 = 0
         for k in 0..<8 {
@@ -25,7 +26,7 @@ public struct AsterixCallsign: Sendable, BitwiseCopyable, Hashable {
         case 1...26: 0x40 + c
         case 32: 0x20
         case 48...57: c
-        default: 0x3F  // '?'
+        default: 0x20
         }
     }
 

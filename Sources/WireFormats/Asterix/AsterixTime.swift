@@ -13,9 +13,9 @@ public enum AsterixTime {
     /// reverse. Nil when `timeOfDay128` is not a time of day (≥ 24 h).
     public static func absoluteNs(timeOfDay128: UInt32, referenceNs: Int64) -> Int64? {
         guard timeOfDay128 < 86_400 * 128 else { return nil }
-        // Keep the arithmetic far from Int64's ends (±292 years around 1970
-        // is ±9.2e18 ns; a reference this close to the end is not a date).
-        let reference = min(max(referenceNs, -(1 << 62)), 1 << 62)
+        // Keep the arithmetic two days from Int64's ends (±292 years around
+        // 1970), so that nothing below can overflow.
+        let reference = min(max(referenceNs, Int64.min + 2 * dayNs), Int64.max - 2 * dayNs)
         var dayStart = reference / dayNs * dayNs
         if dayStart > reference { dayStart -= dayNs }  // floor for times before 1970
         var t = dayStart + Int64(timeOfDay128) * tickNs
