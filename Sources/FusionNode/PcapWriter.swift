@@ -37,33 +37,36 @@ public struct PcapWriter: ~Copyable {
     ) -> Bool {
         guard let src = source.ipv4, let dst = destination.ipv4, payload.count <= 65_507 else { return false }
         frame.removeAll(keepingCapacity: true)
+        // Built byte by byte into the reused buffer: no allocation per datagram.
         // Ethernet: multicast destinations get their mapped MAC (RFC 1112).
         if dst >> 28 == 0xE {
-            frame += [0x01, 0x00, 0x5E, UInt8(dst >> 16 & 0x7F), UInt8(dst >> 8 & 0xFF), UInt8(dst & 0xFF)]
+            put(0x0100_5E00_0000 | UInt64(dst & 0x7F_FFFF), 6)
         } else {
-            frame += [0x02, 0, 0, 0, 0, 0x02]
+            put(0x0200_0000_0002, 6)
         }
-        frame += [0x02, 0, 0, 0, 0, 0x01, 0x08, 0x00]
+        put(0x0200_0000_0001, 6)
+        put(0x0800, 2)
         let total = 20 + 8 + payload.count
         ipId &+= 1
-        let ip: [UInt8] = [
-            0x45, 0, UInt8(total >> 8), UInt8(total & 0xFF), UInt8(ipId >> 8), UInt8(ipId & 0xFF), 0x40, 0,
-            64, 17, 0, 0,
-            UInt8(src >> 24), UInt8(src >> 16 & 0xFF), UInt8(src >> 8 & 0xFF), UInt8(src & 0xFF),
-            UInt8(dst >> 24), UInt8(dst >> 16 & 0xFF), UInt8(dst >> 8 & 0xFF), UInt8(dst & 0xFF),
-        ]
+        let ipStart = frame.count
+        put(0x4500, 2)
+        put(UInt64(total), 2)
+        put(UInt64(ipId), 2)
+        put(0x4000, 2)  // don't fragment
+        put(0x4011, 2)  // TTL 64, UDP
+        put(0, 2)  // checksum, below
+        put(UInt64(src), 4)
+        put(UInt64(dst), 4)
         var sum: UInt32 = 0
-        for i in stride(from: 0, to: 20, by: 2) { sum += UInt32(ip[i]) << 8 | UInt32(ip[i + 1]) }
+        for i in stride(from: ipStart, to: ipStart + 20, by: 2) { sum += UInt32(frame[i]) << 8 | UInt32(frame[i + 1]) }
         while sum >> 16 != 0 { sum = (sum & 0xFFFF) + (sum >> 16) }
         let checksum = ~UInt16(sum)
-        frame += ip
-        frame[14 + 10] = UInt8(checksum >> 8)
-        frame[14 + 11] = UInt8(checksum & 0xFF)
-        let udpLength = 8 + payload.count
-        frame += [
-            UInt8(source.port >> 8), UInt8(source.port & 0xFF), UInt8(destination.port >> 8),
-            UInt8(destination.port & 0xFF), UInt8(udpLength >> 8), UInt8(udpLength & 0xFF), 0, 0,
-        ]
+        frame[ipStart + 10] = UInt8(checksum >> 8)
+        frame[ipStart + 11] = UInt8(checksum & 0xFF)
+        put(UInt64(source.port), 2)
+        put(UInt64(destination.port), 2)
+        put(UInt64(8 + payload.count), 2)
+        put(0, 2)  // UDP checksum: none (allowed over IPv4)
         frame.append(contentsOf: payload)
         let (sec, nsec) = timeNs.quotientAndRemainder(dividingBy: 1_000_000_000)
         var header = pcap_pkthdr()
@@ -83,6 +86,10 @@ public struct PcapWriter: ~Copyable {
     @discardableResult
     public mutating func write(_ payload: [UInt8], from source: IPEndpoint, to destination: IPEndpoint, timeNs: Int64) -> Bool {
         payload.withUnsafeBytes { write($0, from: source, to: destination, timeNs: timeNs) }
+    }
+
+    private mutating func put(_ v: UInt64, _ n: Int) {
+        for k in stride(from: n - 1, through: 0, by: -1) { frame.append(UInt8(truncatingIfNeeded: v >> UInt64(8 * k))) }
     }
 
     /// Flushes buffered frames to the file.

@@ -79,9 +79,13 @@ public struct AsterixDecoder: Sendable {
                 reject(reason, R.category, &sink)
                 return
             case .success(let (value, itemRejections)):
-                for reason in AsterixRejection.allCases where itemRejections[reason] > 0 {
-                    rejections[reason] &+= itemRejections[reason]
-                    sink.reject(reason, category: R.category)
+                if itemRejections.total > 0 {
+                    // Raw values, not allCases: no array on the hot path.
+                    for raw in 0..<AsterixRejection.count {
+                        guard let reason = AsterixRejection(rawValue: raw), itemRejections[reason] > 0 else { continue }
+                        rejections[reason] &+= itemRejections[reason]
+                        sink.reject(reason, category: R.category)
+                    }
                 }
                 guard value.hasDataSource else {
                     reject(.missingMandatoryItem, R.category, &sink)

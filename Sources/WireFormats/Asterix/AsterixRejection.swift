@@ -21,6 +21,9 @@ public enum AsterixRejection: UInt8, Error, Sendable, BitwiseCopyable, CaseItera
     /// An item whose value is out of its defined range (e.g. time of day ≥ 24 h);
     /// the item is dropped, the record kept.
     case badItemValue
+
+    /// Number of reasons (raw values are 0..<count).
+    public static let count: UInt8 = 8
 }
 
 /// How many times each `AsterixRejection` happened. Fixed size, no heap.
@@ -64,6 +67,9 @@ public struct AsterixRejectionCounts: Sendable, Equatable {
     }
 
     public static func == (a: Self, b: Self) -> Bool {
-        AsterixRejection.allCases.allSatisfy { a[$0] == b[$0] }
+        (0..<AsterixRejection.count).allSatisfy { raw in
+            let reason = AsterixRejection(rawValue: raw)!
+            return a[reason] == b[reason]
+        }
     }
 }

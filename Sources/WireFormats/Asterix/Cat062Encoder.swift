@@ -72,10 +72,15 @@ public struct Cat062Encoder: Sendable {
         if s.contains(.last) { o2 |= 0x40 }
         if s.contains(.first) { o2 |= 0x20 }
         let o4: UInt8 = s.contains(.coasting) ? 0x80 : 0
+        // Element by element: an array literal here would allocate per record.
         if o4 != 0 {
-            out.append(contentsOf: [o1 | 1, o2 | 1, 0x01, o4])
+            out.append(o1 | 1)
+            out.append(o2 | 1)
+            out.append(0x01)
+            out.append(o4)
         } else if o2 != 0 {
-            out.append(contentsOf: [o1 | 1, o2])
+            out.append(o1 | 1)
+            out.append(o2)
         } else {
             out.append(o1)
         }
