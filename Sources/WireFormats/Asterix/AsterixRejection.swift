@@ -16,7 +16,8 @@ public enum AsterixRejection: UInt8, Error, Sendable, BitwiseCopyable, CaseItera
     case undefinedItem
     /// A block with LEN = 3 (no records) or a record without any item.
     case emptyRecord
-    /// A record decoded, but SIM = 1 or a mandatory item (I0xx/010) is missing.
+    /// A record decoded, but its mandatory data source (I0xx/010) is missing.
+    /// (SIM = 1 plots are delivered with `sim` set: ignoring them is the node's policy.)
     case missingMandatoryItem
     /// An item whose value is out of its defined range (e.g. time of day ≥ 24 h);
     /// the item is dropped, the record kept.
