@@ -1,1 +1,0 @@
-// FusionNode: see ../../README.md

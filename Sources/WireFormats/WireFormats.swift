@@ -1,1 +1,0 @@
-// WireFormats: see ../../README.md
