@@ -54,3 +54,15 @@ import Testing
         #expect(!logic.cannotConfirm(m: 3, n: 5, atNs: 3 * second))
     }
 }
+
+extension MOfNLogicTests {
+    /// A plot that arrives after a later one still marks its own scan.
+    @Test func lateHitMarksItsOwnOpportunity() {
+        var inOrder = MOfNLogic(firstHitNs: 0, revisitNs: second)
+        var late = inOrder
+        for k in [1, 2, 3] { inOrder.recordHit(atNs: Int64(k) * second) }
+        for k in [1, 3, 2] { late.recordHit(atNs: Int64(k) * second) }
+        #expect(late.window == inOrder.window)
+        #expect(late.hits(inLast: 4, atNs: 3 * second) == 4)
+    }
+}

@@ -81,7 +81,7 @@ extension FusionEngine {
             var delete = false
             switch record.status {
             case .tentative:
-                delete = record.logic.cannotConfirm(m: m, n: n, atNs: nowNs)
+                delete = record.logic.cannotConfirm(m: m, n: n, atNs: nowNs - configuration.tentativeGraceNs)
             case .confirmed, .coasting:
                 if record.logic.missedOpportunities(atNs: nowNs) > 0 { record.status = .coasting }
                 delete = nowNs - record.lastUpdateNs > configuration.coastLimitNs

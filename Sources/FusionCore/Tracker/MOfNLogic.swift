@@ -30,9 +30,15 @@ public struct MOfNLogic: Sendable, BitwiseCopyable {
     }
 
     /// Records a hit at `timeNs` (a measurement was assigned to the track).
-    /// A hit older than the last one (a late measurement) counts nothing.
+    /// A late hit, older than the last one, marks the opportunity it belongs
+    /// to, so a late plot counts towards confirmation as if it had been on time.
     @inlinable public mutating func recordHit(atNs timeNs: Int64) {
         let elapsed = timeNs &- lastHitNs
+        if elapsed < 0 {
+            let back = Int((-elapsed + revisitNs / 2) / revisitNs)
+            if back < 32 && back < Int(opportunities) { window |= UInt32(1) << UInt32(back) }
+            return
+        }
         guard elapsed >= revisitNs / 2 else { return }
         // Opportunities strictly between the two hits were missed.
         let skipped = Int((elapsed + revisitNs / 2) / revisitNs) - 1

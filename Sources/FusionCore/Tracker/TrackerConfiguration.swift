@@ -26,6 +26,9 @@ public struct TrackerConfiguration: Sendable {
     /// 1-sigma speed prior of a track started from one plot, m/s: wide
     /// enough that a jet drone's second plot still falls in the gate.
     public var initialVelocitySigmaMps: Double = 100
+    /// A tentative track is judged for deletion this long after the fact,
+    /// so that a plot still in flight (late, out of order) can save it.
+    public var tentativeGraceNs: Int64 = 3_000_000_000
     /// Revisit period assumed for a track before a sensor tells otherwise.
     public var defaultRevisitNs: Int64 = 1_000_000_000
     /// Fastest target the node tracks, m/s: bounds how far a track can move

@@ -79,3 +79,30 @@ public struct SensorFeed: Sendable {
 
     public var detectionCount: Int { batches.reduce(0) { $0 + $1.detections.count } }
 }
+
+extension SensorFeed {
+    /// The same detections, with a share of them pulled out of their batch
+    /// and delivered alone, later: the out-of-order stream a congested link
+    /// gives. Only radar plots are delayed.
+    public func delaying(_ late: LateDelivery, seed: UInt64) -> SensorFeed {
+        var g = SeededGenerator(seed: seed)
+        var out: [Batch] = []
+        for batch in batches {
+            var kept: [SimulatedDetection] = []
+            for d in batch.detections {
+                if d.measurement.kind == .radar && g.uniform() < late.fraction {
+                    let delay = Int64(g.uniform(late.delayS.lowerBound, late.delayS.upperBound) * 1e9)
+                    out.append(Batch(arrivalNs: batch.arrivalNs + delay, detections: [d]))
+                } else {
+                    kept.append(d)
+                }
+            }
+            if !kept.isEmpty { out.append(Batch(arrivalNs: batch.arrivalNs, detections: kept)) }
+        }
+        var copy = self
+        copy.batches = out.enumerated().sorted {
+            ($0.element.arrivalNs, $0.offset) < ($1.element.arrivalNs, $1.offset)
+        }.map(\.element)
+        return copy
+    }
+}
