@@ -1,1 +1,2 @@
+import Cueing
 import Testing
