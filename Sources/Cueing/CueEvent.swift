@@ -70,6 +70,10 @@ public struct CueEvent: Sendable, BitwiseCopyable {
     public let horizontalSigmaM: Double
     public let verticalSigmaM: Double
     public let velocitySigmaMps: Double
+    /// Predicted intercept: for a gun team where and when the target enters
+    /// its range; for a drone or missile where and when it meets the target
+    /// if launched at `timeNs` (so it drifts later while the interceptor
+    /// waits, which the update thresholds see as movement).
     public let interceptPointENU: Vector3
     public let interceptPoint: Geodetic
     public let interceptTimeNs: Int64
