@@ -213,6 +213,27 @@ import Testing
         }
     }
 
+    /// When the better interceptor frees up, a threat held by a worse one
+    /// moves to it in the same step (cancel `.reassigned`, then new).
+    @Test func movesToABetterInterceptorWhenItFreesUp() {
+        let near = Fixture.interceptor("EAST", zone: "NPP", kind: .interceptorDrone, at: Vector3(2000, 0, 100), speed: 80, range: 15000)
+        let far = Fixture.interceptor("WEST", zone: "NPP", kind: .interceptorDrone, at: Vector3(-2000, 0, 100), speed: 80, range: 15000)
+        var engine = Fixture.engine(zones: [Self.zone], interceptors: [far, near])
+        var ledger = CueLedger()
+        let both = [Self.inbound(1, .uncrewed, t: 0, from: 9000), Self.inbound(2, .uncrewed, t: 0, from: 10000)]
+        let first = Fixture.step(&engine, at: Fixture.t0, both)
+        ledger.record(first, tracks: both)
+        #expect(first.map(\.trackId) == [1, 2] && first.map(\.interceptorName) == [Fixture.name("EAST"), Fixture.name("WEST")])
+        let alone = [Self.inbound(2, .uncrewed, t: 1, from: 10000)]
+        let second = Fixture.step(&engine, at: Fixture.t0 + Fixture.second, alone)
+        ledger.record(second, tracks: alone)
+        #expect(second.map(\.kind) == [.cancel, .cancel, .new])
+        #expect(Set(second.prefix(2).map(\.cancelReason)) == [.trackLost, .reassigned])
+        #expect(second.last?.trackId == 2 && second.last?.interceptorName == Fixture.name("EAST"))
+        #expect(ledger.problems.isEmpty, "\(ledger.problems.prefix(3))")
+        #expect(engine.statistics.reassignments == 1)
+    }
+
     /// A reload that keeps the names keeps the cues; one that drops the
     /// interceptor cancels its cue at the next step.
     @Test func reconfigurationKeepsCuesByName() throws {
