@@ -18,6 +18,20 @@ public enum InterceptorKind: UInt8, Sendable, BitwiseCopyable, CaseIterable {
         }
     }
 
+    /// The kind spelled `name` in a configuration, nil for any other name.
+    /// Compared as UTF-8 bytes (no Unicode tables needed in Embedded Swift).
+    public init?(configName name: String) {
+        for kind in InterceptorKind.allCases {
+            let spelled = kind.configName
+            let bytes = UnsafeBufferPointer(start: spelled.utf8Start, count: spelled.utf8CodeUnitCount)
+            if name.utf8.elementsEqual(bytes) {
+                self = kind
+                return
+            }
+        }
+        return nil
+    }
+
     /// Targets one interceptor holds at once unless configured otherwise: a
     /// gun team and a drone (one airframe, one pilot) engage one target; a
     /// missile launcher has several rounds and fire control for two.

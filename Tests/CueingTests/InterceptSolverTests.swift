@@ -86,6 +86,14 @@ import Testing
         #expect(windows < 10)
     }
 
+    @Test func kindsParseFromTheirConfigNames() {
+        #expect(InterceptorKind(configName: "gun-team") == .gunTeam)
+        #expect(InterceptorKind(configName: "interceptor-drone") == .interceptorDrone)
+        #expect(InterceptorKind(configName: "missile") == .missile)
+        #expect(InterceptorKind(configName: "missiles") == nil)
+        #expect(InterceptorKind.allCases.map(\.defaultCapacity) == [1, 1, 2])
+    }
+
     /// Hand-checked cases: head-on closing, a target already within reach,
     /// a faster target flying away, one as fast crossing at right angles,
     /// and an intercept point beyond range.
