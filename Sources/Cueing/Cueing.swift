@@ -1,1 +1,0 @@
-// Cueing: see ../../README.md
