@@ -16,13 +16,6 @@ enum PolygonCheck {
         for i in 0..<n where points[i] == points[(i + 1) % n] {
             return "vertices \(i) and \((i + 1) % n) are the same point"
         }
-        // Shoelace area; ~1e-12 rad² is a few hundredths of a square metre.
-        var twiceArea = 0.0
-        for i in 0..<n {
-            let a = points[i], b = points[(i + 1) % n]
-            twiceArea += a.x * b.y - b.x * a.y
-        }
-        guard abs(twiceArea) > 1e-12 else { return "has no area (vertices on one line)" }
         for i in 0..<n {
             for j in (i + 1)..<n {
                 // Adjacent edges share a vertex; that is not a crossing.
@@ -32,6 +25,14 @@ enum PolygonCheck {
                 }
             }
         }
+        // After the crossing test: a symmetric bow tie also has zero area.
+        // Shoelace area; 1e-12 rad² is about 40 m²: smaller is no zone.
+        var twiceArea = 0.0
+        for i in 0..<n {
+            let a = points[i], b = points[(i + 1) % n]
+            twiceArea += a.x * b.y - b.x * a.y
+        }
+        guard abs(twiceArea) > 1e-12 else { return "has no area (vertices on one line)" }
         return nil
     }
 

@@ -62,10 +62,15 @@ extension RadarConfiguration {
         // A moving radar takes its site from gpsd; a fixed one must say where.
         let position: Geodetic? =
             moving && !(r.has("lat") || r.has("lon") || r.has("alt_m")) ? nil : r.position()
+        let beforeThreeD = r.log.issues.count
         let threeD = r.bool("three_d")
+        // Without a good three_d the elevation sigma cannot be judged.
+        let threeDKnown = r.log.issues.count == beforeThreeD
         let elevationKey = r.raw("sigma_el_deg", required: false)
         let sigmaEl = r.nullableNumber("sigma_el_deg", .positiveUpTo(90))
-        if threeD && elevationKey == nil {
+        if !threeDKnown {
+            // Already logged at three_d.
+        } else if threeD && elevationKey == nil {
             r.log.add(r.path("sigma_el_deg"), "missing required key (three_d is true)")
         } else if threeD && elevationKey is NSNull {
             r.log.add(r.path("sigma_el_deg"), "must not be null when three_d is true")
