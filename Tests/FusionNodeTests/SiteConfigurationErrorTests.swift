@@ -110,3 +110,46 @@ import Testing
         #expect(throws: ConfigurationError.self) { _ = try SiteConfiguration.load(contentsOf: "/nonexistent/site.json") }
     }
 }
+
+/// A key given twice in one object: JSON parsers keep one silently, the
+/// configuration must not.
+@Suite struct DuplicateKeyTests {
+    typealias F = ConfigFixtures
+
+    @Test(arguments: ["reference.json", "full-example.json"])
+    func aRepeatedKeyAtEveryLevelIsNamed(site: String) throws {
+        let tree = try F.tree(site)
+        for object in F.objectPaths(tree) {
+            guard let fields = F.value(at: object, in: tree) as? [String: Any],
+                let key = fields.keys.sorted().first
+            else { continue }
+            // Serialise with a stand-in key, then give it the real name: the
+            // text then holds `key` twice, which no JSON API can produce.
+            let marked = F.setting(object + [.key("zz_stand_in")], to: fields[key]!, in: tree)
+            let text = String(decoding: try F.data(marked), as: UTF8.self)
+                .replacingOccurrences(of: "\"zz_stand_in\"", with: "\"\(key)\"")
+            #expect {
+                _ = try SiteConfiguration.parse(text)
+            } throws: { error in
+                let issues = (error as? ConfigurationError)?.issues ?? []
+                return issues.count == 1 && issues[0].path == F.text(object + [.key(key)])
+                    && issues[0].message.contains("duplicate key")
+            }
+        }
+    }
+
+    @Test func theMessageGivesBothLines() throws {
+        let text = """
+            {"radars": [], "interceptors": [],
+             "zones": [],
+             "zones": []}
+            """
+        #expect {
+            _ = try SiteConfiguration.parse(text)
+        } throws: { error in
+            (error as? ConfigurationError)?.issues.map(\.description) == [
+                "zones: duplicate key (line 3; first on line 2)"
+            ]
+        }
+    }
+}

@@ -71,6 +71,7 @@ extension SiteConfiguration {
             throw ConfigurationError(issues: [JSONErrorLocation.issue(for: error, in: data)])
         }
         let log = IssueLog()
+        for issue in DuplicateKeyScanner.issues(in: [UInt8](data)) { log.add(issue.path, issue.message) }
         let configuration = read(tree, log: log)
         if let configuration { configuration.crossCheck(log: log) }
         guard let configuration, log.isEmpty else { throw ConfigurationError(issues: log.issues) }
