@@ -109,6 +109,26 @@ import Testing
         #expect(throws: ConfigurationError.self) { _ = try SiteConfiguration.parse("[1, 2]") }
         #expect(throws: ConfigurationError.self) { _ = try SiteConfiguration.load(contentsOf: "/nonexistent/site.json") }
     }
+
+    @Test func unreadableFilesAreReportedNotRead() throws {
+        func message(_ path: String) -> String {
+            do {
+                _ = try SiteConfiguration.load(contentsOf: path)
+                return "loaded"
+            } catch {
+                return error.description
+            }
+        }
+        let directory = FileManager.default.temporaryDirectory.path
+        #expect(message(directory).contains("is a directory"))
+        // Valid JSON padded past the limit: refused by size, not parsed.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("skycue-big-\(UUID()).json")
+        var data = try F.data(try F.tree("reference.json"))
+        data.append(Data(repeating: 0x20, count: SiteConfiguration.maxFileBytes))
+        try data.write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        #expect(message(file.path).contains("larger than"))
+    }
 }
 
 /// A key given twice in one object: JSON parsers keep one silently, the

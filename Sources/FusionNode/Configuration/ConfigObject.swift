@@ -17,7 +17,8 @@ final class ConfigObject {
     /// Wraps `value` if it is a JSON object, else logs why not.
     init?(_ value: Any, path: String, log: IssueLog) {
         guard let fields = value as? [String: Any] else {
-            log.add(path, "must be an object, not \(JSONKind.describe(value))")
+            let what = path.isEmpty ? "the file must hold a JSON object" : "must be an object"
+            log.add(path, "\(what), not \(JSONKind.describe(value))")
             return nil
         }
         self.fields = fields
@@ -158,7 +159,7 @@ final class ConfigObject {
             return nil
         }
         guard number.rounded() == number, let whole = Int(exactly: number) else {
-            log.add(path, "must be a whole number, not \(number)")
+            log.add(path, "must be a whole number, not \(JSONKind.format(number))")
             return nil
         }
         guard range.contains(whole) else {

@@ -23,10 +23,15 @@ enum JSONKind {
     static func describe(_ value: Any) -> String {
         if value is NSNull { return "null" }
         if isBool(value) { return (value as? Bool) == true ? "true" : "false" }
-        if let number = number(value) { return "the number \(number)" }
+        if let number = number(value) { return "the number \(format(number))" }
         if let text = value as? String { return "the string \"\(text)\"" }
         if value is [Any] { return "an array" }
         if value is [String: Any] { return "an object" }
         return "\(type(of: value))"
+    }
+
+    /// A number as a crew wrote it: `91`, not `91.0`.
+    static func format(_ x: Double) -> String {
+        x.rounded() == x && abs(x) < 1e15 ? String(Int(x)) : String(x)
     }
 }

@@ -23,18 +23,16 @@ enum NumberRule {
         case .finite:
             return nil
         case .positive:
-            return x > 0 ? nil : "must be greater than 0, not \(x)"
+            return x > 0 ? nil : "must be greater than 0, not \(Self.format(x))"
         case .nonNegative:
-            return x >= 0 ? nil : "must not be negative, not \(x)"
+            return x >= 0 ? nil : "must not be negative, not \(Self.format(x))"
         case .within(let range):
             return range.contains(x)
-                ? nil : "must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), not \(x)"
+                ? nil : "must be between \(Self.format(range.lowerBound)) and \(Self.format(range.upperBound)), not \(Self.format(x))"
         case .positiveUpTo(let bound):
-            return x > 0 && x <= bound ? nil : "must be greater than 0 and at most \(Self.format(bound)), not \(x)"
+            return x > 0 && x <= bound ? nil : "must be greater than 0 and at most \(Self.format(bound)), not \(Self.format(x))"
         }
     }
 
-    private static func format(_ x: Double) -> String {
-        x.rounded() == x && abs(x) < 1e15 ? String(Int(x)) : String(x)
-    }
+    private static func format(_ x: Double) -> String { JSONKind.format(x) }
 }

@@ -46,16 +46,30 @@ public struct SiteConfiguration: Sendable, Equatable {
 }
 
 extension SiteConfiguration {
+    /// Largest file `load` reads; a real site is a few kilobytes.
+    public static let maxFileBytes = 4_000_000
+
     /// Reads and validates the file at `path`.
     ///
     /// - Throws: every issue found, each naming its field.
     public static func load(contentsOf path: String) throws(ConfigurationError) -> SiteConfiguration {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw ConfigurationError(issues: [ConfigurationIssue(path: "", message: "\(path) is a directory")])
+        }
         let data: Data
         do {
-            data = try Data(contentsOf: URL(fileURLWithPath: path))
+            // Bounded read: `--config /dev/zero` must fail, not eat memory.
+            let file = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
+            defer { try? file.close() }
+            data = try file.read(upToCount: maxFileBytes + 1) ?? Data()
         } catch {
             let why = (error as NSError).localizedDescription
             throw ConfigurationError(issues: [ConfigurationIssue(path: "", message: "cannot read \(path): \(why)")])
+        }
+        guard data.count <= maxFileBytes else {
+            let limit = "\(maxFileBytes / 1_000_000) MB"
+            throw ConfigurationError(issues: [ConfigurationIssue(path: "", message: "\(path) is larger than \(limit)")])
         }
         return try parse(data)
     }
