@@ -7,11 +7,14 @@ public struct OutputSettings: Sendable, Equatable {
     /// System tracks, ASTERIX CAT062; nil when disabled. Default
     /// 127.0.0.1:4062, so that an unconfigured node sprays nothing.
     public var cat062: NetworkEndpoint?
+    /// Seconds between CAT062 picture updates.
     public var cat062PeriodS: Double
     /// Air picture for TAK users; nil when disabled. Default is the TAK
     /// situational-awareness multicast group 239.2.3.1:6969 (ICD 2.2).
     public var cot: NetworkEndpoint?
+    /// Seconds between CoT picture updates.
     public var cotPeriodS: Double
+    /// Cue destinations, several per interceptor allowed.
     public var cues: [CueEndpoint]
 
     public init(

@@ -16,6 +16,7 @@ public struct SiteGeometry: Sendable {
         case circle(center: Vector3, radiusM: Double)
     }
 
+    /// A zone of the configuration, outline in ENU, heights still HAE.
     public struct Zone: Sendable {
         public var name: String
         public var shape: ZoneShape
@@ -23,6 +24,7 @@ public struct SiteGeometry: Sendable {
         public var ceilingM: Double
     }
 
+    /// The frame every vector here is in.
     public let frame: LocalFrame
     /// Radar antenna positions; nil for a moving radar with no position yet.
     public let radars: [Vector3?]

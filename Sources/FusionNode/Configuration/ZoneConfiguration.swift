@@ -18,6 +18,7 @@ public struct ZoneConfiguration: Sendable, Equatable {
 
     public var name: String
     public var shape: Shape
+    /// Bottom and top of the protected volume, metres HAE; floor < ceiling.
     public var floorM: Double
     public var ceilingM: Double
 
