@@ -117,7 +117,15 @@ public struct GpsdConnection: ~Copyable {
     /// Which fields the last report set (`*_SET` bits of gps.h).
     public var mask: gps_mask_t { cgps_set(data) }
     /// The last TOFF report: `real` is GPS time, `clock` the system clock.
-    public var toff: timedelta_t { cgps_toff(data) }
+    ///
+    /// libgps 3.22 (Debian 12) parses TOFF into `gps_data_t.pps`, leaving
+    /// `toff` zero for ever (it still sets TOFF_SET). So read `toff`, and
+    /// when it was never written, `pps`, which the TOFF just filled. A fixed
+    /// libgps writes `toff` on every TOFF, and then that is what we read.
+    public var toff: timedelta_t {
+        let toff = cgps_toff(data)
+        return toff.real.tv_sec != 0 ? toff : cgps_pps(data)
+    }
     /// The last PPS report: `real` is GPS time, `clock` the system clock.
     public var pps: timedelta_t { cgps_pps(data) }
 
