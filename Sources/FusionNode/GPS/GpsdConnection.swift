@@ -100,9 +100,10 @@ public struct GpsdConnection: ~Copyable {
             throw .readFailed(code: errno)
         }
         if status == 0 {
-            // Older libgps (3.22 among them) returns 0, not -1, when the
-            // peer closed while a partial line sits in its buffer; that
-            // would read as "nothing yet" for ever. Ask the kernel.
+            // libgps returns 0 when only part of a line has come. If gpsd
+            // died after that part, EOF shows at best on a later call, and
+            // some libgps versions keep returning 0 while their buffer is
+            // not empty: "nothing yet" for ever. Ask the kernel now.
             if peerClosed() {
                 throw .readFailed(code: 0)
             }
