@@ -75,7 +75,8 @@ public final class GpsdClient {
     /// Does whatever is due at `nowNs`: a reconnect attempt, reading the
     /// reports gpsd has sent (waiting at most `waitUs` µs, capped at
     /// `maxWaitUs`, for the first), and the staleness check. Events go to
-    /// `onEvent` in order as they happen.
+    /// `onEvent` in order as they happen. While disconnected it never
+    /// waits: sleep until `nextDeadlineNs` instead.
     public func poll(nowNs: Int64, waitUs: Int32 = 0, onEvent: (GpsdEvent) -> Void = { _ in }) {
         lastPollNs = nowNs
         hasBufferedReports = false
