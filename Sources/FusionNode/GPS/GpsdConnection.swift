@@ -12,9 +12,9 @@ import Glibc
 /// fields are read through `cgps_` accessors. `deinit` calls `gps_close`,
 /// so dropping the value is the only way to close, and it cannot be missed.
 ///
-/// The socket is made non-blocking after `gps_open`: `gps_read` then returns
-/// 0 instead of blocking when only part of a line has arrived, which keeps
-/// every call bounded for the node's event loop.
+/// The socket is made non-blocking (and close-on-exec) after `gps_open`:
+/// `gps_read` then returns 0 instead of blocking when only part of a line
+/// has arrived, which keeps every call bounded for the node's event loop.
 ///
 /// `init` blocks for the TCP connect. To a loopback gpsd that is immediate
 /// (refused at once when gpsd is down).
@@ -54,7 +54,11 @@ public struct GpsdConnection: ~Copyable {
         }
         let fd = cgps_fd(data)
         let flags = fcntl(fd, F_GETFL)
-        guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0 else {
+        // Close-on-exec too: a child process must not keep the socket (and
+        // with it an epoll registration) alive after we close it.
+        guard flags >= 0, fcntl(fd, F_SETFL, flags | O_NONBLOCK) == 0,
+            fcntl(fd, F_SETFD, FD_CLOEXEC) == 0
+        else {
             let code = errno
             gps_close(data)
             data.deallocate()
