@@ -94,3 +94,35 @@ extension TrackerScenarioTests {
         }
     }
 }
+
+extension TrackerScenarioTests {
+    /// 50 targets and 5 clutter plots per scan for 10 simulated minutes.
+    ///
+    /// GOSPA (c = 500 m, p = 2, alpha = 2) squared is the sum of squared
+    /// localisation errors plus c^2/2 per missed or false target. The bound
+    /// is built from two demands, each also checked on its own:
+    /// - localisation RMS at most 40 m: two thirds of a single plot's
+    ///   cross-range error at 10 km (0.35 deg: 61 m), i.e. the filter must
+    ///   clearly beat the raw plots;
+    /// - at most 0.8 targets missed or false per snapshot on average: each
+    ///   target entering coverage is missed for the 3 scans M-of-N needs
+    ///   (0.26 per snapshot here), leaving about half a target for losses
+    ///   and duplicates.
+    /// Together: sqrt(50 * 40^2 + 0.8 * 500^2 / 2) = 424 m.
+    @Test func fiftyTargetsInClutter() {
+        let scenario = Scenario.randomTargets(
+            count: 50, kinds: [.pistonDrone, .multirotor, .jetDrone, .lightAircraft, .helicopter],
+            halfWidthM: 10_000, durationS: 600, seed: 50)
+        let feed = SensorFeed(scenario: scenario, radars: [Self.radar(scenario, clutter: 5)], seed: 50)
+        var engine = FusionEngine()
+        var scorer = RunScorer(scoreFromNs: scenario.startNs + 30_000_000_000)
+        TrackingRun.run(feed, scenario: scenario, engine: &engine) { scorer.add($0) }
+        let snapshots = Double(scorer.snapshots)
+        let missedOrFalse = Double(scorer.missedSum + scorer.falseSum) / snapshots
+        #expect(scorer.meanGOSPA < 424, "mean GOSPA \(scorer.meanGOSPA) m")
+        #expect(scorer.rmsLocalisationM < 40, "localisation RMS \(scorer.rmsLocalisationM) m")
+        #expect(missedOrFalse < 0.8, "\(missedOrFalse) missed or false per snapshot")
+        #expect(scorer.falseTrackCount <= 1, "\(scorer.falseTrackCount) false tracks")
+        #expect(scorer.coverage > 0.95, "coverage \(scorer.coverage)")
+    }
+}
