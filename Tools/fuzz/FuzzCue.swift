@@ -1,9 +1,11 @@
 // libFuzzer target for the binary cue decoder (Hardware/ICD.md 2.3). Built
-// by Tools/fuzz.sh together with all WireFormats sources (same module, so
-// no import of WireFormats) with -sanitize=fuzzer,address.
+// by Tools/fuzz.sh against the WireFormats module with -sanitize=fuzzer,address.
 //
 // A random tag almost never verifies, so the field parser is driven
 // directly too; whatever parses must re-encode and decode to the same cue.
+
+import FusionCore
+import WireFormats
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

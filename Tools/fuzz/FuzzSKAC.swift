@@ -1,10 +1,12 @@
 // libFuzzer target for the SKAC acoustic decoder (ICD 1.3). Built by
-// Tools/fuzz.sh together with all WireFormats sources (same module, so no
-// import of WireFormats) with -sanitize=fuzzer,address.
+// Tools/fuzz.sh against the WireFormats module with -sanitize=fuzzer,address.
 //
 // Exercises the structural parser and the full receive path (with and
 // without required authentication, with a key configured for sensor 1 so
 // tag verification and the replay window run too).
+
+import FusionCore
+import WireFormats
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
