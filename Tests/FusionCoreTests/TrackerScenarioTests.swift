@@ -126,3 +126,71 @@ extension TrackerScenarioTests {
         #expect(scorer.coverage > 0.95, "coverage \(scorer.coverage)")
     }
 }
+
+extension TrackerScenarioTests {
+    /// A table sized for 6 tracks facing 12 targets: new tracks are refused
+    /// and counted, and the tracks it holds keep being updated.
+    @Test func fullTableRefusesNewTracksAndKeepsTheOld() {
+        let scenario = Scenario.randomTargets(
+            count: 12, kinds: [.pistonDrone, .multirotor], halfWidthM: 8_000, durationS: 200, seed: 12)
+        let feed = SensorFeed(scenario: scenario, radars: [Self.radar(scenario)], seed: 12)
+        var configuration = TrackerConfiguration()
+        configuration.capacity = 6
+        var engine = FusionEngine(configuration: configuration)
+        var lastSnapshot: RunSnapshot?
+        TrackingRun.run(feed, scenario: scenario, engine: &engine) { lastSnapshot = $0 }
+        #expect(engine.counters.tableFull > 100)
+        #expect(engine.trackCount <= 6)
+        guard let last = lastSnapshot else {
+            Issue.record("no snapshot")
+            return
+        }
+        #expect(last.tracks.count >= 4)
+        for track in last.tracks where track.status == .confirmed {
+            // Updated within the last two scans, and on a real target.
+            #expect(last.timeNs - track.lastUpdateNs <= 2_000_000_000)
+            let nearest = last.truths.map { ($0.state.positionENU - track.estimate.position).norm }.min() ?? .infinity
+            #expect(nearest < 150)
+        }
+    }
+
+    /// A 2D radar (range and azimuth only): the track's errors stay inside
+    /// its own stated uncertainty, horizontally and vertically. The unknown
+    /// altitude (900 m against a 150 m prior) biases the ground range by up to
+    /// h^2 / 2r (a few tens of metres at 10 km) on top of 87 m of cross-range
+    /// noise per plot (0.5 deg), so the horizontal RMS bound is 150 m.
+    @Test func twoDimensionalRadarTracksHorizontally() {
+        let scenario = Scenario.single(kind: .pistonDrone, rangeM: 10_000, altitudeM: 900, durationS: 200, seed: 8)
+        var radar = Self.radar(scenario)
+        radar.threeD = false
+        radar.doppler = false
+        radar.sigmaRangeM = 15
+        radar.sigmaAzimuthRad = 0.5 * Math.radiansPerDegree
+        let feed = SensorFeed(scenario: scenario, radars: [radar], seed: 8)
+        var engine = FusionEngine()
+        var horizontalErrors: [Double] = []
+        var horizontalNEES: [Double] = []
+        var verticalNEES: [Double] = []
+        TrackingRun.run(feed, scenario: scenario, engine: &engine) { s in
+            guard s.timeNs > scenario.startNs + 30_000_000_000, let truth = s.truths.first, let t = s.tracks.first
+            else { return }
+            let d = t.estimate.position - truth.state.positionENU
+            horizontalErrors.append((d.x * d.x + d.y * d.y).squareRoot())
+            let p = t.estimate.covariance
+            let det = p[0, 0] * p[1, 1] - p[0, 1] * p[1, 0]
+            horizontalNEES.append((p[1, 1] * d.x * d.x - 2 * p[0, 1] * d.x * d.y + p[0, 0] * d.y * d.y) / det)
+            verticalNEES.append(d.z * d.z / t.estimate.covariance[2, 2])
+        }
+        #expect(horizontalErrors.count > 100)
+        let rms = (horizontalErrors.map { $0 * $0 }.reduce(0, +) / Double(horizontalErrors.count)).squareRoot()
+        #expect(rms < 150, "horizontal RMS \(rms) m")
+        // Two degrees of freedom: a consistent filter averages 2.
+        let meanHorizontalNEES = horizontalNEES.reduce(0, +) / Double(horizontalNEES.count)
+        #expect(meanHorizontalNEES < 6, "horizontal normalised error \(meanHorizontalNEES)")
+        // Altitude is unobserved: its error must stay inside the filter's own
+        // uncertainty (normalised squared error around 1, certainly below 9).
+        let meanNEES = verticalNEES.reduce(0, +) / Double(max(1, verticalNEES.count))
+        #expect(meanNEES < 9, "vertical normalised error \(meanNEES)")
+        #expect(engine.counters.tracksConfirmed == 1)
+    }
+}
