@@ -57,10 +57,17 @@ import WireFormats
             mutating func receive(_ plot: Cat048Plot, record: UnsafeRawBufferPointer) { plots.append(plot) }
             mutating func receive(_ m: Cat034Message, record: UnsafeRawBufferPointer) { markers.append(m) }
         }
+        // Decoded from the written capture as read back, not from memory.
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("capture.pcap").path
+        try CaptureWriter.writePcap(capture, to: path)
+        let radarPorts = Set(links.map(\.port))
         var sink = Sink()
         var decoder = AsterixDecoder()
-        for d in capture.datagrams where d.stream == .radarPlots || d.stream == .radarService {
-            decoder.decode(Array(capture.payload(d)), into: &sink)
+        var reader = try PcapReader(path: path)
+        reader.forEach { d in
+            if radarPorts.contains(d.destination.port) { decoder.decode(d.payload, into: &sink) }
         }
         #expect(decoder.rejections.total == 0)
         try #require(!capture.radarPlots.isEmpty)
