@@ -182,6 +182,9 @@ import WireFormats
         #expect(SimCommand.main(["--scenario", "raid", "--out", "/tmp/x"]) == 2)
         #expect(SimCommand.main(["--site", Self.reference, "--scenario", "storm", "--out", "/tmp/x"]) == 2)
         #expect(SimCommand.main(["--site", Self.reference, "--scenario", "raid", "--out"]) == 2)
+        #expect(SimCommand.main(["--site", Self.reference, "--scenario", "raid", "--count", "-3", "--out", "/tmp/x"]) == 2)
+        #expect(SimCommand.main(["--site", "/nonexistent/site.json", "--scenario", "raid", "--out", "/tmp/x"]) == 1)
+        #expect(SimCommand.main(["--help"]) == 0)
     }
 
     @Test func referenceSiteGetsTwelveAcousticSensors() throws {

@@ -89,6 +89,10 @@ public struct SimCommand: Sendable, Equatable {
     /// The whole tool: parse, run, report; returns the exit status (0 ok,
     /// 1 failure, 2 bad command line).
     public static func main(_ arguments: [String]) -> Int32 {
+        if arguments.contains("--help") || arguments.contains("-h") {
+            print(usage)
+            return 0
+        }
         switch parse(arguments) {
         case .failure(let e):
             FileHandle.standardError.write(Data("skycue-sim: \(e.message)\n\(usage)\n".utf8))
