@@ -51,6 +51,8 @@ if probeSwift < 10 || probeMallocs < 11 {
     say("allocation counters do not work here")
     exit(1)
 }
+let components = Components.measure()
+say("one track (StandardIMM, 3D Doppler radar plot), CPU ns per call: predict \(fixed(components.predictNs, 0)), innovation (a gate test) \(fixed(components.innovationNs, 0)), update \(fixed(components.updateNs, 0)); sizes: TrackRecord \(components.recordBytes) B, filter \(components.filterBytes) B, Measurement \(components.measurementBytes) B")
 var points: [ScalePoint] = []
 for n in scales {
     let plan = EngineBench.plan(targets: n)
@@ -78,7 +80,7 @@ say("load average at the end: \(loadAtEnd)")
 
 if let outDir {
     let svgOK = writeFile(outDir + "/scaling.svg", Report.svg(points))
-    let md = Results.markdown(points: points, memory: memory, command: command, seed: seed, load: (loadAtStart, loadAtEnd))
+    let md = Results.markdown(points: points, components: components, memory: memory, command: command, seed: seed, load: (loadAtStart, loadAtEnd))
     let mdOK = writeFile(outDir + "/RESULTS.md", md)
     say("wrote \(outDir)/RESULTS.md (\(mdOK)) and \(outDir)/scaling.svg (\(svgOK))")
 }
