@@ -157,4 +157,4 @@ func cString(_ buffer: [CChar]) -> String {
 
 /// glibc's malloc_trim (malloc.h is not in the Glibc module): returns free
 /// heap to the kernel so that VmRSS shows what is live.
-@_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32
+@discardableResult @_silgen_name("malloc_trim") func mallocTrim(_ pad: Int) -> Int32

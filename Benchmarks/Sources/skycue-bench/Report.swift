@@ -58,7 +58,7 @@ enum Report {
 
     static func row(_ p: ScalePoint) -> [String] {
         [
-            grouped(p.targets), "\(fixed(p.meanLiveTracks, 0)) (\(p.minLiveTracks)-\(p.maxLiveTracks))",
+            grouped(p.targets), "\(grouped(Int(p.meanLiveTracks.rounded()))) (\(grouped(p.minLiveTracks))-\(grouped(p.maxLiveTracks)))",
             grouped(p.detections), grouped(p.datagrams), fixed(p.meanBatch, 1), grouped(Int(p.detectionsPerS)),
             grouped(Int(p.detectionsPerCpuS)), fixed(p.cpuNsPerDetection, 0),
             fixed(Double(p.processCpuNs) / Double(p.detections), 0), fixed(Double(p.maintainCpuNs) / Double(p.detections), 0),
@@ -94,12 +94,16 @@ enum Report {
         let w = 720.0, h = 440.0, left = 80.0, right = 30.0, top = 50.0, bottom = 60.0
         let xs = points.map { max(1, $0.meanLiveTracks) }
         let series: [(String, String, [Double])] = [
-            ("process + maintain, CPU ns per detection", "#1f77b4", points.map(\.cpuNsPerDetection)),
-            ("process only, CPU ns per detection", "#2ca02c", points.map { Double($0.processCpuNs) / Double($0.detections) }),
-            ("maintain only, CPU ns per detection", "#9467bd", points.map { Double($0.maintainCpuNs) / Double($0.detections) }),
-            ("p99 per datagram, CPU ns", "#d62728", points.map { Double($0.cpuP99) }),
+            ("process + maintain, CPU time per detection", "#1f77b4", points.map(\.cpuNsPerDetection)),
+            ("process only, CPU time per detection", "#2ca02c", points.map { Double($0.processCpuNs) / Double($0.detections) }),
+            ("maintain only, CPU time per detection", "#9467bd", points.map { Double($0.maintainCpuNs) / Double($0.detections) }),
+            ("p99 CPU time per datagram", "#d62728", points.map { Double($0.cpuP99) }),
         ]
-        let all = series.flatMap(\.2).filter { $0 > 0 }
+        // Issue 8's targets: 500,000 detections/s (2 µs each), p99 per datagram 20 µs.
+        let targets: [(String, String, Double)] = [
+            ("target: 2 µs per detection", "#1f77b4", 2_000), ("target: p99 20 µs", "#d62728", 20_000),
+        ]
+        let all = series.flatMap(\.2).filter { $0 > 0 } + targets.map(\.2)
         let yLo = pow(10, floor(log10(all.min() ?? 1))), yHi = pow(10, ceil(log10(all.max() ?? 10)))
         let xLo = pow(10, floor(log10(xs.min() ?? 1))), xHi = pow(10, ceil(log10(xs.max() ?? 10)))
         func px(_ x: Double) -> Double { left + (log10(x) - log10(xLo)) / (log10(xHi) - log10(xLo)) * (w - left - right) }
@@ -121,7 +125,8 @@ enum Report {
         while decade <= yHi * 1.0001 {
             let y = fixed(py(decade), 1)
             s += "<line x1=\"\(Int(left))\" y1=\"\(y)\" x2=\"\(Int(w - right))\" y2=\"\(y)\" stroke=\"#ddd\"/>\n"
-            s += "<text x=\"\(Int(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(grouped(Int(decade))) ns</text>\n"
+            let label = decade >= 1_000 ? "\(grouped(Int(decade / 1_000))) µs" : "\(Int(decade)) ns"
+            s += "<text x=\"\(Int(left - 6))\" y=\"\(y)\" text-anchor=\"end\" dominant-baseline=\"middle\">\(label)</text>\n"
             decade *= 10
         }
         s += "<rect x=\"\(Int(left))\" y=\"\(Int(top))\" width=\"\(Int(w - left - right))\" height=\"\(Int(h - top - bottom))\" fill=\"none\" stroke=\"#444\"/>\n"
@@ -135,6 +140,11 @@ enum Report {
             let ly = top + 16 + Double(k) * 18
             s += "<line x1=\"\(Int(left + 12))\" y1=\"\(fixed(ly, 0))\" x2=\"\(Int(left + 36))\" y2=\"\(fixed(ly, 0))\" stroke=\"\(colour)\" stroke-width=\"2\"/>\n"
             s += "<text x=\"\(Int(left + 42))\" y=\"\(fixed(ly, 0))\" dominant-baseline=\"middle\">\(name)</text>\n"
+        }
+        for (name, colour, y) in targets {
+            let yy = fixed(py(y), 1)
+            s += "<line x1=\"\(Int(left))\" y1=\"\(yy)\" x2=\"\(Int(w - right))\" y2=\"\(yy)\" stroke=\"\(colour)\" stroke-dasharray=\"6 4\"/>\n"
+            s += "<text x=\"\(Int(w - right - 6))\" y=\"\(fixed(py(y) - 6, 1))\" text-anchor=\"end\" fill=\"\(colour)\">\(name)</text>\n"
         }
         s += "</svg>\n"
         return s

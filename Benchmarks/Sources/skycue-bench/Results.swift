@@ -75,7 +75,8 @@ enum Results {
                 |---:|---:|---:|---:|---:|---:|---:|
                 | \(grouped(m.liveTracks)) | \(mib(m.steadyKiB)) | \(mib(m.baselineKiB)) | \(mib(m.afterInitKiB)) | \(mib(m.peakKiB)) | \(m.recordBytes) B | \(grouped(m.capacity)) |
 
-                Measured in a child process (`skycue-bench --rss-child N`) that generates its plots in
+                Measured in a child process (`skycue-bench --rss-child N`) running N targets without
+                clutter (so that the live tracks are the targets'), that generates its plots in
                 10 s windows and drops them, then calls `malloc_trim(0)` before reading
                 `/proc/self/status`. VmHWM includes the plot generation (Simulation), not the engine alone.
 

@@ -24,7 +24,8 @@ struct Workload {
     let startNs: Int64
     let endNs: Int64
 
-    init(targetCount: Int, durationS: Double, seed: UInt64) {
+    /// `clutter`: whether the radars report clutter (10 % of their targets per scan).
+    init(targetCount: Int, durationS: Double, seed: UInt64, clutter: Bool = true) {
         self.targetCount = targetCount
         let tileCount = (targetCount + Self.tileTargets - 1) / Self.tileTargets
         let columns = Int(Double(tileCount).squareRoot().rounded(.up))
@@ -37,7 +38,7 @@ struct Workload {
                 count: n, halfWidthM: Self.tileHalfWidthM, durationS: durationS, seed: seed &+ UInt64(k) &* 7919)
             var radar = RadarSensorModel(
                 sensor: SensorIndex(k + 1), positionENU: Vector3(0, 0, 20), frame: scenario.frame)
-            radar.clutterMeanPerScan = max(1, Double(n) / 10)
+            radar.clutterMeanPerScan = clutter ? max(1, Double(n) / 10) : 0
             radar.maxRangeM = 20_000
             radar.appliesHorizon = false  // low birds far out would vanish; keep the count steady
             let offset = Vector3(
