@@ -79,20 +79,23 @@ extension AirPicture {
             ("fill", Self.zoneColour), ("fill-opacity", "0.10"), ("stroke", Self.zoneColour), ("stroke-width", "1.6"),
         ]
         for z in g.zones {
+            /// East (metres) and y (pixels) of the name.
             let label: (Double, Double)
             switch z.shape {
             case .polygon(let v):
                 let points = v.map { "\(P.px(m.x($0.x))),\(P.px(m.y($0.y)))" }.joined(separator: " ")
                 doc.element("polygon", [("class", "zone"), ("points", points)] + style)
+                // Under the northernmost edge: the middle is where the
+                // defended site and its interceptors are drawn.
                 let n = Double(max(v.count, 1))
-                label = (v.reduce(0) { $0 + $1.x } / n, v.reduce(0) { $0 + $1.y } / n)
+                label = (v.reduce(0) { $0 + $1.x } / n, m.y(v.map(\.y).max() ?? 0) + 20)
             case .circle(let c, let r):
                 doc.element("circle", [("class", "zone"), ("cx", P.px(m.x(c.x))), ("cy", P.px(m.y(c.y))), ("r", P.px(r * m.scale))] + style)
-                label = (c.x, c.y)
+                label = (c.x, m.y(c.y + r) + 20)
             }
             doc.element(
                 "text", [
-                    ("class", "zone-name"), ("x", P.px(m.x(label.0))), ("y", P.px(m.y(label.1))), ("text-anchor", "middle"),
+                    ("class", "zone-name"), ("x", P.px(m.x(label.0))), ("y", P.px(label.1)), ("text-anchor", "middle"),
                     ("font-size", "14"), ("font-weight", "bold"), ("fill", Self.zoneColour),
                 ], text: z.name)
         }
@@ -134,6 +137,15 @@ extension AirPicture {
                 ("class", "track \(c.rawValue)"), ("data-track", "\(path.id)"), ("stroke", Self.trackColours[c]!),
                 ("d", Self.pathData(path.points, m)),
             ])
+        }
+        doc.close("g")
+        // A dot where each track was last reported: a hovering or
+        // stationary track, whose path has no length, still shows.
+        doc.open("g", [("class", "track-ends")])
+        for path in paths {
+            guard let p = path.points.last else { continue }
+            let c = tracks[path.lastIndex].reportedClass
+            doc.element("circle", [("cx", P.px(m.x(p.x))), ("cy", P.px(m.y(p.y))), ("r", "2.2"), ("fill", Self.trackColours[c]!)])
         }
         doc.close("g")
     }
