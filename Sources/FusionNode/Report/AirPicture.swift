@@ -76,7 +76,7 @@ public struct AirPicture {
         let intercepts = Self.lastIntercepts(cues).map { frame.enu(from: $0.position) }
 
         // Fit everything that is not a range ring.
-        var bounds = Bounds()
+        var bounds = MapBounds()
         for p in trackPaths { bounds.add(p.points) }
         for p in truthPaths { bounds.add(p.points) }
         bounds.add(cuePoints)
@@ -158,23 +158,4 @@ public struct AirPicture {
         }
         return latest.keys.sorted().map { latest[$0]! }
     }
-}
-
-/// A growing east/north bounding box, metres.
-struct Bounds {
-    var minE = Double.infinity, maxE = -Double.infinity
-    var minN = Double.infinity, maxN = -Double.infinity
-
-    mutating func add(_ points: [Vector3]) {
-        for p in points where p.x.isFinite && p.y.isFinite {
-            minE = min(minE, p.x)
-            maxE = max(maxE, p.x)
-            minN = min(minN, p.y)
-            maxN = max(maxN, p.y)
-        }
-    }
-
-    /// The ranges, or 5 km around the origin when nothing was added.
-    var east: ClosedRange<Double> { minE <= maxE ? minE...maxE : -5000...5000 }
-    var north: ClosedRange<Double> { minN <= maxN ? minN...maxN : -5000...5000 }
 }

@@ -63,3 +63,26 @@ extension ReplayScore {
         return out.joined(separator: "\n") + "\n"
     }
 }
+
+extension ReplayScore {
+    /// The headline figures on one line, e.g. for the air picture's title:
+    /// GOSPA, the two safety figures and the shortest cue lead.
+    public var summaryLine: String {
+        typealias T = ReportText
+        var parts = ["GOSPA \(T.fixed(gospaMeanM, 1)) m", "coverage \(T.fixed(100 * overallCoverage, 1)) %"]
+        parts.append("crewed as uncrewed \(crewedTracksEverUncrewed.count)")
+        parts.append("unsafe cues \(cues.unsafeNewCues)")
+        let leads = zoneEntries.compactMap(\.leadS)
+        let uncued = zoneEntries.count - leads.count
+        if let shortest = leads.min() { parts.append("shortest cue lead \(T.fixed(shortest, 1)) s") }
+        if !zoneEntries.isEmpty { parts.append("\(uncued) of \(zoneEntries.count) zone entries uncued") }
+        return parts.joined(separator: ", ")
+    }
+
+    /// Matched over present snapshots, all truths together.
+    public var overallCoverage: Double {
+        let present = coverage.reduce(0) { $0 + $1.presentSnapshots }
+        let matched = coverage.reduce(0) { $0 + $1.matchedSnapshots }
+        return present > 0 ? Double(matched) / Double(present) : 0
+    }
+}
