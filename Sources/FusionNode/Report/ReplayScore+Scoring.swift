@@ -29,7 +29,7 @@ extension ReplayScore {
         var maxTracks = 1, maxTruths = 1
         for k in times { maxTracks = max(maxTracks, tracksAt[k]?.count ?? 0) }
         maxTruths = max(maxTruths, truthPaths.ids.count)
-        var gospa = GOSPA(cutoffM: Self.gospaCutoffM, maxTruths: maxTruths, maxEstimates: maxTracks)
+        var gospa = SplitGOSPA(cutoffM: Self.gospaCutoffM, maxTruths: maxTruths, maxEstimates: maxTracks)
         var matcher = ClusteredAssignment(
             maxTracks: maxTracks, maxMeasurements: maxTruths, maxPairs: max(64, min(maxTracks * maxTruths, 4_000_000)))
 
@@ -51,8 +51,8 @@ extension ReplayScore {
             let g = gospa.evaluate(truths: present.map(\.enu), estimates: reported.map(\.enu))
             gospaSum += g.total
             localisationSum += g.localisationSquared
-            assignedTotal += g.assignedCount
-            missedTotal += g.missedCount
+            assignedTotal += g.assigned
+            missedTotal += g.missed
             falseTotal += g.falseCount
 
             matcher.reset(measurementCount: present.count)

@@ -19,7 +19,8 @@ import FusionMath
 /// velocity; a target without a sample that recent is absent.
 ///
 /// Per snapshot:
-/// - GOSPA with cut-off c = 500 m, p = 2, alpha = 2 (`GOSPA` of Simulation):
+/// - GOSPA with cut-off c = 500 m, p = 2, alpha = 2 (`GOSPA` of Simulation,
+///   evaluated per connected component by `SplitGOSPA`):
 ///   d² = Σ assigned |x - y|² + (c²/2)(missed + false).
 /// - Matching: the optimal assignment of tracks to truths among pairs within
 ///   `matchDistanceM`, each unassigned item costing (500 m)²/2, the same

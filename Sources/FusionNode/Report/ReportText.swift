@@ -32,6 +32,9 @@ enum ReportText {
 
     /// `s` escaped for XML text and attribute values.
     static func xmlEscaped(_ s: String) -> String {
+        // Path data and numbers never need escaping: skip the per-character
+        // walk, which dominated drawing a picture of hundreds of tracks.
+        if !s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || $0 == 0x22 || $0 == 0x27 }) { return s }
         var out = ""
         for ch in s {
             switch ch {
