@@ -79,6 +79,13 @@ struct ReportAirPictureTests {
         // A second writing of the same scenario, in another directory, too.
         let (third, _) = try picture()
         #expect(first == third)
+        // Records parsed once and drawn give the same bytes as the one-call entry.
+        let reports = try ReplayReports.load(outDir: files.dir, truthPath: files.truth)
+        #expect(AirPicture(site: try ReportScenario.site(), reports: reports).svg() == first)
+        // And a different picture gives different bytes.
+        var moved = reports
+        moved.tracks[0].latDeg += 0.001
+        #expect(AirPicture(site: try ReportScenario.site(), reports: moved).svg() != first)
     }
 
     @Test("xmllint accepts the SVG", .enabled(if: TestPaths.tool("xmllint") != nil))

@@ -73,11 +73,18 @@ extension AirPicture {
         doc.close("g")
     }
 
-    func drawZones(_ doc: inout SVGDocument, _ m: MapProjection, _ g: SiteGeometry) {
-        doc.open("g", [("class", "zones")])
-        let style = [
-            ("fill", Self.zoneColour), ("fill-opacity", "0.10"), ("stroke", Self.zoneColour), ("stroke-width", "1.6"),
-        ]
+    /// White outline behind text, so that names stay legible over tracks.
+    static let halo = [("stroke", "#ffffff"), ("stroke-width", "3"), ("paint-order", "stroke")]
+
+    /// Zones in two passes: the tinted area under everything (`onTop`
+    /// false), then the outline and name over the tracks (`onTop` true),
+    /// so that a dense picture does not bury them.
+    func drawZones(_ doc: inout SVGDocument, _ m: MapProjection, _ g: SiteGeometry, onTop: Bool) {
+        doc.open("g", [("class", onTop ? "zones" : "zone-areas")])
+        let style =
+            onTop
+            ? [("fill", "none"), ("stroke", Self.zoneColour), ("stroke-width", "1.6")]
+            : [("fill", Self.zoneColour), ("fill-opacity", "0.10"), ("stroke", "none")]
         for z in g.zones {
             /// East (metres) and y (pixels) of the name.
             let label: (Double, Double)
@@ -93,11 +100,12 @@ extension AirPicture {
                 doc.element("circle", [("class", "zone"), ("cx", P.px(m.x(c.x))), ("cy", P.px(m.y(c.y))), ("r", P.px(r * m.scale))] + style)
                 label = (c.x, m.y(c.y + r) + 20)
             }
+            guard onTop else { continue }
             doc.element(
                 "text", [
                     ("class", "zone-name"), ("x", P.px(m.x(label.0))), ("y", P.px(label.1)), ("text-anchor", "middle"),
                     ("font-size", "14"), ("font-weight", "bold"), ("fill", Self.zoneColour),
-                ], text: z.name)
+                ] + Self.halo, text: z.name)
         }
         doc.close("g")
     }
@@ -174,13 +182,13 @@ extension AirPicture {
             guard let p else { continue }
             let x = m.x(p.x), y = m.y(p.y)
             doc.element("rect", [("class", "radar"), ("x", P.px(x - 4)), ("y", P.px(y - 4)), ("width", "8"), ("height", "8"), ("fill", Self.siteColour)])
-            doc.element("text", [("x", P.px(x + 7)), ("y", P.px(y - 6)), ("fill", Self.siteColour)], text: r.name)
+            doc.element("text", [("x", P.px(x + 7)), ("y", P.px(y - 6)), ("fill", Self.siteColour)] + Self.halo, text: r.name)
         }
         for (i, p) in zip(site.interceptors, g.interceptors) {
             let x = m.x(p.x), y = m.y(p.y)
             let points = "\(P.px(x)),\(P.px(y - 6)) \(P.px(x + 6)),\(P.px(y)) \(P.px(x)),\(P.px(y + 6)) \(P.px(x - 6)),\(P.px(y))"
             doc.element("polygon", [("class", "interceptor"), ("points", points), ("fill", Self.interceptorColour)])
-            doc.element("text", [("x", P.px(x + 8)), ("y", P.px(y + 4)), ("fill", Self.interceptorColour)], text: i.name)
+            doc.element("text", [("x", P.px(x + 8)), ("y", P.px(y + 4)), ("fill", Self.interceptorColour)] + Self.halo, text: i.name)
         }
         doc.close("g")
     }

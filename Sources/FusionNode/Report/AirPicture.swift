@@ -52,10 +52,8 @@ public struct AirPicture {
         site: SiteConfiguration, outDir: String, truthPath: String?, title: String = "SkyCue air picture",
         summary: String? = nil
     ) throws(ReportError) -> String {
-        let tracks = try TrackRecord.load(contentsOf: outDir + "/tracks.jsonl")
-        let cues = try CueRecord.load(contentsOf: outDir + "/cues.jsonl")
-        let truth = try truthPath.map { path throws(ReportError) in try TruthRecord.load(contentsOf: path) } ?? []
-        return AirPicture(site: site, tracks: tracks, cues: cues, truth: truth, title: title, summary: summary).svg()
+        let reports = try ReplayReports.load(outDir: outDir, truthPath: truthPath)
+        return AirPicture(site: site, reports: reports, title: title, summary: summary).svg()
     }
 
     /// The frame's origin, as the score uses it.
@@ -104,10 +102,11 @@ public struct AirPicture {
         drawFrame(&doc, projection)
         doc.open("g", [("clip-path", "url(#map)")])
         drawGrid(&doc, projection)
-        drawZones(&doc, projection, geometry)
+        drawZones(&doc, projection, geometry, onTop: false)
         drawRadarRings(&doc, projection, geometry)
         drawTruth(&doc, projection, truthPaths)
         drawTracks(&doc, projection, trackPaths)
+        drawZones(&doc, projection, geometry, onTop: true)
         drawCues(&doc, projection, frame)
         drawSites(&doc, projection, geometry)
         doc.close("g")

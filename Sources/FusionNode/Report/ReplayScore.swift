@@ -72,15 +72,13 @@ public struct ReplayScore: Sendable, Equatable {
     public var cues = CueSafety()
 
     /// Reads `outDir/tracks.jsonl`, `outDir/cues.jsonl` and the truth at
-    /// `truthPath`, and scores them for `site`. This is the replay tool's
-    /// one call after writing its reports.
+    /// `truthPath`, and scores them for `site`: one call after the replay
+    /// tool has written its reports. To draw the picture too, load
+    /// `ReplayReports` once and pass it to both.
     public static func load(truthPath: String, outDir: String, site: SiteConfiguration) throws(ReportError)
         -> ReplayScore
     {
-        let truth = try TruthRecord.load(contentsOf: truthPath)
-        let tracks = try TrackRecord.load(contentsOf: outDir + "/tracks.jsonl")
-        let cues = try CueRecord.load(contentsOf: outDir + "/cues.jsonl")
-        return try ReplayScore(site: site, truth: truth, tracks: tracks, cues: cues)
+        try ReplayScore(site: site, reports: try ReplayReports.load(outDir: outDir, truthPath: truthPath))
     }
 
     /// The frame every distance is measured in: the site's origin, else the
