@@ -42,7 +42,9 @@ struct ReportAirPictureTests {
         let (svg, _) = try picture()
         let parsed = try #require(SVGElements.parse(svg))
         #expect(parsed.elements.first?.name == "svg")
-        let trackPaths = parsed.elements.filter { $0.name == "path" && ($0.attributes["class"] ?? "").hasPrefix("track ") }
+        let trackPaths = parsed.elements.filter {
+            $0.name == "path" && ($0.attributes["class"] ?? "").hasPrefix("track ")
+        }
         let trackIDs = Set(ReportScenario.targets.map(\.track) + [ReportScenario.falseTrack])
         #expect(trackPaths.count == trackIDs.count)
         #expect(Set(trackPaths.compactMap { $0.attributes["data-track"].flatMap(Int.init) }) == trackIDs)
@@ -62,11 +64,14 @@ struct ReportAirPictureTests {
     func decimated() throws {
         let (svg, _) = try picture()
         let parsed = try #require(SVGElements.parse(svg))
-        let drone = try #require(parsed.elements.first {
-            $0.name == "path" && $0.attributes["data-track"] == "\(ReportScenario.targets[0].track)"
-        })
+        let drone = try #require(
+            parsed.elements.first {
+                $0.name == "path" && $0.attributes["data-track"] == "\(ReportScenario.targets[0].track)"
+            })
         let points = (drone.attributes["d"] ?? "").filter { $0 == "M" || $0 == "L" }.count
-        let reports = (ReportScenario.firstTrackSecond..<ReportScenario.duration).filter { !ReportScenario.tracks(at: $0).isEmpty }
+        let reports = (ReportScenario.firstTrackSecond..<ReportScenario.duration).filter {
+            !ReportScenario.tracks(at: $0).isEmpty
+        }
         #expect(points < reports.count / 2 + 3)
         #expect(points >= reports.count / 2)
     }

@@ -18,7 +18,10 @@ struct ReportGOSPATests {
         var truth: [TruthRecord] = []
         var tracks: [TrackRecord] = []
         var dense = GOSPA(cutoffM: ReplayScore.gospaCutoffM, maxTruths: 64, maxEstimates: 64)
-        var sum = 0.0, missed = 0, falseCount = 0, assigned = 0
+        var sum = 0.0
+        var missed = 0
+        var falseCount = 0
+        var assigned = 0
         let seconds = 20
         for s in 0..<seconds {
             let t = t0 + Double(s)
@@ -28,17 +31,25 @@ struct ReportGOSPATests {
                 let p = Vector3(rng.uniform(-1500, 1500), rng.uniform(-1500, 1500), rng.uniform(100, 600))
                 truths.append(p)
                 let g = frame.geodetic(fromENU: p)
-                truth.append(TruthRecord(t: t, id: id, kind: "multirotor", truthClass: .uncrewed, latDeg: g.latitudeDeg, lonDeg: g.longitudeDeg, altM: g.heightM))
+                truth.append(
+                    TruthRecord(
+                        t: t, id: id, kind: "multirotor", truthClass: .uncrewed, latDeg: g.latitudeDeg,
+                        lonDeg: g.longitudeDeg, altM: g.heightM))
             }
             // Tracks: most targets with an error up to 400 m, some missing, plus clutter.
             var estimates: [Vector3] = []
             for p in truths where rng.uniform() < 0.85 {
                 estimates.append(p + Vector3(rng.uniform(-230, 230), rng.uniform(-230, 230), rng.uniform(-230, 230)))
             }
-            for _ in 0..<6 { estimates.append(Vector3(rng.uniform(-1500, 1500), rng.uniform(-1500, 1500), rng.uniform(100, 600))) }
+            for _ in 0..<6 {
+                estimates.append(Vector3(rng.uniform(-1500, 1500), rng.uniform(-1500, 1500), rng.uniform(100, 600)))
+            }
             for (k, e) in estimates.enumerated() {
                 let g = frame.geodetic(fromENU: e)
-                tracks.append(TrackRecord(t: t, track: 100 + k, latDeg: g.latitudeDeg, lonDeg: g.longitudeDeg, altM: g.heightM, reportedClass: .unknown))
+                tracks.append(
+                    TrackRecord(
+                        t: t, track: 100 + k, latDeg: g.latitudeDeg, lonDeg: g.longitudeDeg, altM: g.heightM,
+                        reportedClass: .unknown))
             }
             // The dense reference sees the positions after the file round trip, as the score does.
             let g = dense.evaluate(

@@ -51,12 +51,15 @@ enum ReportScenario {
     }
 
     static let targets = [
-        Target(id: 1, kind: "pistonDrone", truthClass: .uncrewed, start: Vector3(0, -2000, 300),
-               velocity: Vector3(0, droneSpeed, 0), trackOffset: Vector3(30, 0, 0), track: 11),
-        Target(id: 2, kind: "lightAircraft", truthClass: .crewed, start: Vector3(-4000, 0, 1000),
-               velocity: Vector3(60, 0, 0), trackOffset: Vector3(0, 40, 0), track: 12),
-        Target(id: 3, kind: "bird", truthClass: .bird, start: Vector3(3000, -1000, 150),
-               velocity: Vector3(0, 10, 0), trackOffset: Vector3(0, 0, -50), track: 13),
+        Target(
+            id: 1, kind: "pistonDrone", truthClass: .uncrewed, start: Vector3(0, -2000, 300),
+            velocity: Vector3(0, droneSpeed, 0), trackOffset: Vector3(30, 0, 0), track: 11),
+        Target(
+            id: 2, kind: "lightAircraft", truthClass: .crewed, start: Vector3(-4000, 0, 1000),
+            velocity: Vector3(60, 0, 0), trackOffset: Vector3(0, 40, 0), track: 12),
+        Target(
+            id: 3, kind: "bird", truthClass: .bird, start: Vector3(3000, -1000, 150),
+            velocity: Vector3(0, 10, 0), trackOffset: Vector3(0, 0, -50), track: 13),
     ]
     static let falseTrack = 14
     static let falseTrackENU = Vector3(8000, 8000, 500)
@@ -108,21 +111,25 @@ enum ReportScenario {
     /// Writes truth.jsonl, tracks.jsonl and cues.jsonl into a new directory.
     static func write() throws -> (dir: String, truth: String) {
         let dir = try TestPaths.temporaryDirectory()
-        var truth = "", trackLines = ""
+        var truth = ""
+        var trackLines = ""
         for s in 0..<duration {
             let t = t0 + Double(s)
             for target in targets {
                 let v = target.velocity
-                truth += "{\"t\": \(t), \"id\": \(target.id), \"kind\": \"\(target.kind)\", \"class\": \"\(target.truthClass.rawValue)\", "
+                truth +=
+                    "{\"t\": \(t), \"id\": \(target.id), \"kind\": \"\(target.kind)\", \"class\": \"\(target.truthClass.rawValue)\", "
                     + "\(latLonAlt(target.position(Double(s)))), \"ve\": \(v.x), \"vn\": \(v.y), \"vu\": \(v.z)}\n"
             }
             for track in tracks(at: s) {
-                trackLines += "{\"t\": \(t), \"track\": \(track.track), \"status\": \"confirmed\", \(latLonAlt(track.enu)), "
+                trackLines +=
+                    "{\"t\": \(t), \"track\": \(track.track), \"status\": \"confirmed\", \(latLonAlt(track.enu)), "
                     + "\"ve\": 0.0, \"vn\": 0.0, \"vu\": 0.0, \"sigma_m\": 20.0, \"class\": \"\(track.reported.rawValue)\", "
                     + "\"p_uncrewed\": 0.5, \"sources\": [\"radar\"]}\n"
             }
         }
-        let drone = targets[0], crewed = targets[1]
+        let drone = targets[0]
+        let crewed = targets[1]
         func cue(_ s: Double, _ kind: String, _ number: Int, _ track: Int, _ enu: Vector3) -> String {
             "{\"t\": \(t0 + s), \"kind\": \"\(kind)\", \"cue\": \(number), \"track\": \(track), \"zone\": \"NPP\", "
                 + "\"interceptor\": \"IDR-1\", \(latLonAlt(enu)), \"p_uncrewed\": 0.99, \"intercept\": {\(latLonAlt(enu + Vector3(0, 900, 0))), "
@@ -153,7 +160,11 @@ struct ReportScoreTests {
         // Snapshots: every second from the first track report to the end,
         // the blackout included (an empty picture is all misses).
         let seconds = Array(ReportScenario.firstTrackSecond..<ReportScenario.duration)
-        var sum = 0.0, localisation = 0.0, assigned = 0, missed = 0, falseCount = 0
+        var sum = 0.0
+        var localisation = 0.0
+        var assigned = 0
+        var missed = 0
+        var falseCount = 0
         for s in seconds {
             let reported = ReportScenario.tracks(at: s)
             var d2 = 0.0
@@ -162,7 +173,8 @@ struct ReportScoreTests {
                 d2 += target.trackOffset.squaredNorm
                 pairs += 1
             }
-            let miss = ReportScenario.targets.count - pairs, extra = reported.count - pairs
+            let miss = ReportScenario.targets.count - pairs
+            let extra = reported.count - pairs
             sum += (d2 + c * c / 2 * Double(miss + extra)).squareRoot()
             localisation += d2
             assigned += pairs
@@ -185,7 +197,8 @@ struct ReportScoreTests {
         let files = try ReportScenario.write()
         let score = try ReplayScore.load(truthPath: files.truth, outDir: files.dir, site: try ReportScenario.site())
         var expected: [ReportClass: [ReportClass: Int]] = [:]
-        var present: [Int: Int] = [:], matched: [Int: Int] = [:]
+        var present: [Int: Int] = [:]
+        var matched: [Int: Int] = [:]
         for s in ReportScenario.firstTrackSecond..<ReportScenario.duration {
             let reported = ReportScenario.tracks(at: s)
             for target in ReportScenario.targets {
@@ -217,7 +230,9 @@ struct ReportScoreTests {
         let site = try ReportScenario.site()
         let truth = try TruthRecord.load(contentsOf: files.truth)
         var tracks = try TrackRecord.load(contentsOf: files.dir + "/tracks.jsonl")
-        for i in tracks.indices where tracks[i].track == ReportScenario.targets[1].track { tracks[i].reportedClass = .crewed }
+        for i in tracks.indices where tracks[i].track == ReportScenario.targets[1].track {
+            tracks[i].reportedClass = .crewed
+        }
         let score = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: [])
         #expect(score.crewedTracksEverUncrewed.isEmpty)
         #expect(score.classification[.crewed, .uncrewed] == 0)

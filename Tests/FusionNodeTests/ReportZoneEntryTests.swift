@@ -9,7 +9,10 @@ import Testing
 struct ReportZoneEntryTests {
     let t0 = 1_794_787_200.0
 
-    func truthRecords(id: Int, kind: String, _ c: ReportClass, frame: LocalFrame, start: Vector3, velocity: Vector3, seconds: Range<Int>)
+    func truthRecords(
+        id: Int, kind: String, _ c: ReportClass, frame: LocalFrame, start: Vector3, velocity: Vector3,
+        seconds: Range<Int>
+    )
         -> [TruthRecord]
     {
         seconds.map { s in
@@ -20,23 +23,32 @@ struct ReportZoneEntryTests {
         }
     }
 
-    @Test("entry into a polygon is found between samples; above the ceiling is no entry; inside from the start is flagged")
+    @Test(
+        "entry into a polygon is found between samples; above the ceiling is no entry; inside from the start is flagged"
+    )
     func polygonEntry() throws {
         let site = try SiteConfiguration.load(contentsOf: ConfigFixtures.sitePath("reference.json"))
         let frame = LocalFrame(origin: try #require(site.node.origin))
         let city = try #require(site.zones.first { $0.name == "CITY" })
-        guard case .polygon(let vertices) = city.shape else { Issue.record("CITY is not a polygon"); return }
+        guard case .polygon(let vertices) = city.shape else {
+            Issue.record("CITY is not a polygon")
+            return
+        }
         // The west edge (first two vertices) where it crosses north = 0.
-        let a = frame.enu(from: Geodetic(latitudeRad: vertices[0].latitudeRad, longitudeRad: vertices[0].longitudeRad, heightM: 0))
-        let b = frame.enu(from: Geodetic(latitudeRad: vertices[1].latitudeRad, longitudeRad: vertices[1].longitudeRad, heightM: 0))
+        let a = frame.enu(
+            from: Geodetic(latitudeRad: vertices[0].latitudeRad, longitudeRad: vertices[0].longitudeRad, heightM: 0))
+        let b = frame.enu(
+            from: Geodetic(latitudeRad: vertices[1].latitudeRad, longitudeRad: vertices[1].longitudeRad, heightM: 0))
         let crossEast = a.x + (0 - a.y) * (b.x - a.x) / (b.y - a.y)
-        let speed = 40.0, runUp = 1010.0  // entry at 25.25 s: between two samples
+        let speed = 40.0
+        let runUp = 1010.0  // entry at 25.25 s: between two samples
         let east = Vector3(speed, 0, 0)
         var truth = truthRecords(
             id: 1, kind: "jetDrone", .uncrewed, frame: frame, start: Vector3(crossEast - runUp, 0, 400), velocity: east,
             seconds: 0..<60)
         truth += truthRecords(
-            id: 2, kind: "jetDrone", .uncrewed, frame: frame, start: Vector3(crossEast - runUp, 0, 6000), velocity: east,
+            id: 2, kind: "jetDrone", .uncrewed, frame: frame, start: Vector3(crossEast - runUp, 0, 6000),
+            velocity: east,
             seconds: 0..<60)
         truth += truthRecords(
             id: 3, kind: "multirotor", .uncrewed, frame: frame, start: Vector3(0, 0, 300), velocity: Vector3(0, 5, 0),
@@ -59,8 +71,10 @@ struct ReportZoneEntryTests {
     func misalignedSnapshots() throws {
         let site = try ReportScenario.site()
         let frame = ReportScenario.frame
-        let start = Vector3(-2000, 1000, 500), velocity = Vector3(30, -20, 1)
-        let truth = truthRecords(id: 1, kind: "pistonDrone", .uncrewed, frame: frame, start: start, velocity: velocity, seconds: 0..<30)
+        let start = Vector3(-2000, 1000, 500)
+        let velocity = Vector3(30, -20, 1)
+        let truth = truthRecords(
+            id: 1, kind: "pistonDrone", .uncrewed, frame: frame, start: start, velocity: velocity, seconds: 0..<30)
         let offset = Vector3(12, -16, 0)  // 20 m
         let tracks = (0..<35).map { s -> TrackRecord in
             let g = frame.geodetic(fromENU: start + (Double(s) + 0.5) * velocity + offset)
@@ -81,10 +95,14 @@ struct ReportZoneEntryTests {
     func beyondMatchDistance() throws {
         let site = try ReportScenario.site()
         let frame = ReportScenario.frame
-        let truth = truthRecords(id: 1, kind: "bird", .bird, frame: frame, start: Vector3(0, 0, 200), velocity: Vector3(0, 0, 0), seconds: 0..<10)
+        let truth = truthRecords(
+            id: 1, kind: "bird", .bird, frame: frame, start: Vector3(0, 0, 200), velocity: Vector3(0, 0, 0),
+            seconds: 0..<10)
         let far = frame.geodetic(fromENU: Vector3(0, ReplayScore.matchDistanceM + 1, 200))
         let tracks = (0..<10).map { s in
-            TrackRecord(t: t0 + Double(s), track: 1, latDeg: far.latitudeDeg, lonDeg: far.longitudeDeg, altM: far.heightM, reportedClass: .bird)
+            TrackRecord(
+                t: t0 + Double(s), track: 1, latDeg: far.latitudeDeg, lonDeg: far.longitudeDeg, altM: far.heightM,
+                reportedClass: .bird)
         }
         let score = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: [])
         let c = ReplayScore.gospaCutoffM

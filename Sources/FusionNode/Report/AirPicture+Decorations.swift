@@ -36,12 +36,16 @@ extension AirPicture {
         let month = mp < 10 ? mp + 3 : mp - 9
         let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
         func two(_ n: Int64) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        return "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
+        return
+            "\(year)-\(two(month))-\(two(day)) \(two(secondOfDay / 3600)):\(two(secondOfDay / 60 % 60)):\(two(secondOfDay % 60))"
     }
 
     func drawTitle(_ doc: inout SVGDocument) {
-        doc.element("text", [("x", "50"), ("y", "30"), ("font-size", "20"), ("font-weight", "bold"), ("fill", "#222222")], text: title)
-        doc.element("text", [("x", "50"), ("y", "52"), ("font-size", "12"), ("fill", "#444444")], text: summary ?? countsLine)
+        doc.element(
+            "text", [("x", "50"), ("y", "30"), ("font-size", "20"), ("font-weight", "bold"), ("fill", "#222222")],
+            text: title)
+        doc.element(
+            "text", [("x", "50"), ("y", "52"), ("font-size", "12"), ("fill", "#444444")], text: summary ?? countsLine)
         if summary != nil {
             doc.element("text", [("x", "50"), ("y", "66"), ("font-size", "11"), ("fill", "#666666")], text: countsLine)
         }
@@ -51,19 +55,39 @@ extension AirPicture {
     /// arrow in the map's top right corner.
     func drawScaleBar(_ doc: inout SVGDocument, _ m: MapProjection) {
         let step = m.gridStepM
-        let x0 = m.left, y0 = m.top + m.height + 40, length = step * m.scale
+        let x0 = m.left
+        let y0 = m.top + m.height + 40
+        let length = step * m.scale
         doc.open("g", [("class", "scale-bar"), ("font-size", "11"), ("fill", "#222222")])
-        doc.element("path", [
-            ("d", "M\(P.px(x0)) \(P.px(y0 - 5)) L\(P.px(x0)) \(P.px(y0)) L\(P.px(x0 + length)) \(P.px(y0)) L\(P.px(x0 + length)) \(P.px(y0 - 5))"),
-            ("fill", "none"), ("stroke", "#222222"), ("stroke-width", "2"),
-        ])
+        doc.element(
+            "path",
+            [
+                (
+                    "d",
+                    "M\(P.px(x0)) \(P.px(y0 - 5)) L\(P.px(x0)) \(P.px(y0)) L\(P.px(x0 + length)) \(P.px(y0)) L\(P.px(x0 + length)) \(P.px(y0 - 5))"
+                ),
+                ("fill", "none"), ("stroke", "#222222"), ("stroke-width", "2"),
+            ])
         let label = step < 1000 ? "\(ReportText.fixed(step, 0)) m" : "\(ReportText.fixed(step / 1000, 0)) km"
         doc.element("text", [("x", P.px(x0 + length + 8)), ("y", P.px(y0 + 4))], text: label)
         doc.close("g")
-        let ax = m.left + m.width - 24, ay = m.top + 14
+        let ax = m.left + m.width - 24
+        let ay = m.top + 14
         doc.open("g", [("class", "north-arrow")])
-        doc.element("polygon", [("points", "\(P.px(ax)),\(P.px(ay)) \(P.px(ax - 7)),\(P.px(ay + 22)) \(P.px(ax)),\(P.px(ay + 17)) \(P.px(ax + 7)),\(P.px(ay + 22))"), ("fill", "#222222")])
-        doc.element("text", [("x", P.px(ax)), ("y", P.px(ay + 36)), ("text-anchor", "middle"), ("font-size", "12"), ("font-weight", "bold")], text: "N")
+        doc.element(
+            "polygon",
+            [
+                (
+                    "points",
+                    "\(P.px(ax)),\(P.px(ay)) \(P.px(ax - 7)),\(P.px(ay + 22)) \(P.px(ax)),\(P.px(ay + 17)) \(P.px(ax + 7)),\(P.px(ay + 22))"
+                ), ("fill", "#222222"),
+            ])
+        doc.element(
+            "text",
+            [
+                ("x", P.px(ax)), ("y", P.px(ay + 36)), ("text-anchor", "middle"), ("font-size", "12"),
+                ("font-weight", "bold"),
+            ], text: "N")
         doc.close("g")
     }
 
@@ -71,12 +95,16 @@ extension AirPicture {
         let rowHeight = 22.0
         let rows = 11
         doc.open("g", [("class", "legend"), ("font-size", "12"), ("fill", "#222222")])
-        doc.element("rect", [
-            ("x", P.px(left)), ("y", P.px(top)), ("width", P.px(width)), ("height", P.px(Double(rows) * rowHeight + 20)),
-            ("fill", "#ffffff"), ("stroke", "#999999"),
-        ])
+        doc.element(
+            "rect",
+            [
+                ("x", P.px(left)), ("y", P.px(top)), ("width", P.px(width)),
+                ("height", P.px(Double(rows) * rowHeight + 20)),
+                ("fill", "#ffffff"), ("stroke", "#999999"),
+            ])
         var y = top + 22
-        let sx = left + 12, tx = left + 48
+        let sx = left + 12
+        let tx = left + 48
         func row(_ label: String, _ draw: (inout SVGDocument, Double) -> Void) {
             draw(&doc, y)
             doc.element("text", [("x", P.px(tx)), ("y", P.px(y + 4))], text: label)
@@ -84,27 +112,64 @@ extension AirPicture {
         }
         func line(_ colour: String, _ width: String, dash: String? = nil) -> (inout SVGDocument, Double) -> Void {
             { d, y in
-                var a = [("x1", P.px(sx)), ("y1", P.px(y)), ("x2", P.px(sx + 26)), ("y2", P.px(y)), ("stroke", colour), ("stroke-width", width)]
+                var a = [
+                    ("x1", P.px(sx)), ("y1", P.px(y)), ("x2", P.px(sx + 26)), ("y2", P.px(y)), ("stroke", colour),
+                    ("stroke-width", width),
+                ]
                 if let dash { a.append(("stroke-dasharray", dash)) }
                 d.element("line", a)
             }
         }
         row("truth path", line(Self.truthColour, "1"))
         for c in ReportClass.allCases { row("track: \(c.rawValue)", line(Self.trackColours[c]!, "2")) }
-        row("new cue", { d, y in
-            d.element("polygon", [("points", "\(P.px(sx + 13)),\(P.px(y - 7)) \(P.px(sx + 7)),\(P.px(y + 5)) \(P.px(sx + 19)),\(P.px(y + 5))"), ("fill", Self.cueColour)])
-        })
-        row("intercept point", { d, y in
-            d.element("path", [("d", "M\(P.px(sx + 9)) \(P.px(y - 4)) L\(P.px(sx + 17)) \(P.px(y + 4)) M\(P.px(sx + 9)) \(P.px(y + 4)) L\(P.px(sx + 17)) \(P.px(y - 4))"), ("stroke", "#000000"), ("stroke-width", "1.5")])
-        })
+        row(
+            "new cue",
+            { d, y in
+                d.element(
+                    "polygon",
+                    [
+                        (
+                            "points",
+                            "\(P.px(sx + 13)),\(P.px(y - 7)) \(P.px(sx + 7)),\(P.px(y + 5)) \(P.px(sx + 19)),\(P.px(y + 5))"
+                        ), ("fill", Self.cueColour),
+                    ])
+            })
+        row(
+            "intercept point",
+            { d, y in
+                d.element(
+                    "path",
+                    [
+                        (
+                            "d",
+                            "M\(P.px(sx + 9)) \(P.px(y - 4)) L\(P.px(sx + 17)) \(P.px(y + 4)) M\(P.px(sx + 9)) \(P.px(y + 4)) L\(P.px(sx + 17)) \(P.px(y - 4))"
+                        ), ("stroke", "#000000"), ("stroke-width", "1.5"),
+                    ])
+            })
         row("zone", line(Self.zoneColour, "2"))
-        row("radar", { d, y in
-            d.element("rect", [("x", P.px(sx + 9)), ("y", P.px(y - 4)), ("width", "8"), ("height", "8"), ("fill", Self.siteColour)])
-        })
+        row(
+            "radar",
+            { d, y in
+                d.element(
+                    "rect",
+                    [
+                        ("x", P.px(sx + 9)), ("y", P.px(y - 4)), ("width", "8"), ("height", "8"),
+                        ("fill", Self.siteColour),
+                    ])
+            })
         row("range ring", line(Self.siteColour, "1", dash: "6 4"))
-        row("interceptor", { d, y in
-            d.element("polygon", [("points", "\(P.px(sx + 13)),\(P.px(y - 6)) \(P.px(sx + 19)),\(P.px(y)) \(P.px(sx + 13)),\(P.px(y + 6)) \(P.px(sx + 7)),\(P.px(y))"), ("fill", Self.interceptorColour)])
-        })
+        row(
+            "interceptor",
+            { d, y in
+                d.element(
+                    "polygon",
+                    [
+                        (
+                            "points",
+                            "\(P.px(sx + 13)),\(P.px(y - 6)) \(P.px(sx + 19)),\(P.px(y)) \(P.px(sx + 13)),\(P.px(y + 6)) \(P.px(sx + 7)),\(P.px(y))"
+                        ), ("fill", Self.interceptorColour),
+                    ])
+            })
         doc.close("g")
     }
 }

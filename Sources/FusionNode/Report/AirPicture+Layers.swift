@@ -18,19 +18,23 @@ extension AirPicture {
     func drawFrame(_ doc: inout SVGDocument, _ m: MapProjection) {
         doc.open("defs")
         doc.open("clipPath", [("id", "map")])
-        doc.element("rect", [("x", P.px(m.left)), ("y", P.px(m.top)), ("width", P.px(m.width)), ("height", P.px(m.height))])
+        doc.element(
+            "rect", [("x", P.px(m.left)), ("y", P.px(m.top)), ("width", P.px(m.width)), ("height", P.px(m.height))])
         doc.close("clipPath")
         doc.close("defs")
         doc.element("rect", [("width", "100%"), ("height", "100%"), ("fill", "#ffffff")])
-        doc.element("rect", [
-            ("x", P.px(m.left)), ("y", P.px(m.top)), ("width", P.px(m.width)), ("height", P.px(m.height)),
-            ("fill", "#fbfbf8"), ("stroke", "#555555"), ("stroke-width", "1"),
-        ])
+        doc.element(
+            "rect",
+            [
+                ("x", P.px(m.left)), ("y", P.px(m.top)), ("width", P.px(m.width)), ("height", P.px(m.height)),
+                ("fill", "#fbfbf8"), ("stroke", "#555555"), ("stroke-width", "1"),
+            ])
     }
 
     /// Grid values (metres) that fall inside `range`, one `step` apart.
     static func gridValues(_ range: ClosedRange<Double>, _ step: Double) -> [Double] {
-        let first = (range.lowerBound / step).rounded(.up), last = (range.upperBound / step).rounded(.down)
+        let first = (range.lowerBound / step).rounded(.up)
+        let last = (range.upperBound / step).rounded(.down)
         guard first <= last else { return [] }
         return stride(from: first, through: last, by: 1).map { $0 * step }
     }
@@ -97,12 +101,16 @@ extension AirPicture {
                 let n = Double(max(v.count, 1))
                 label = (v.reduce(0) { $0 + $1.x } / n, m.y(v.map(\.y).max() ?? 0) + 20)
             case .circle(let c, let r):
-                doc.element("circle", [("class", "zone"), ("cx", P.px(m.x(c.x))), ("cy", P.px(m.y(c.y))), ("r", P.px(r * m.scale))] + style)
+                doc.element(
+                    "circle",
+                    [("class", "zone"), ("cx", P.px(m.x(c.x))), ("cy", P.px(m.y(c.y))), ("r", P.px(r * m.scale))]
+                        + style)
                 label = (c.x, m.y(c.y + r) + 20)
             }
             guard onTop else { continue }
             doc.element(
-                "text", [
+                "text",
+                [
                     ("class", "zone-name"), ("x", P.px(m.x(label.0))), ("y", P.px(label.1)), ("text-anchor", "middle"),
                     ("font-size", "14"), ("font-weight", "bold"), ("fill", Self.zoneColour),
                 ] + Self.halo, text: z.name)
@@ -111,7 +119,12 @@ extension AirPicture {
     }
 
     func drawRadarRings(_ doc: inout SVGDocument, _ m: MapProjection, _ g: SiteGeometry) {
-        doc.open("g", [("class", "radar-rings"), ("fill", "none"), ("stroke", Self.siteColour), ("stroke-width", "0.8"), ("stroke-dasharray", "6 4"), ("stroke-opacity", "0.6")])
+        doc.open(
+            "g",
+            [
+                ("class", "radar-rings"), ("fill", "none"), ("stroke", Self.siteColour), ("stroke-width", "0.8"),
+                ("stroke-dasharray", "6 4"), ("stroke-opacity", "0.6"),
+            ])
         for (r, p) in zip(site.radars, g.radars) {
             guard let p else { continue }
             doc.element("circle", [("cx", P.px(m.x(p.x))), ("cy", P.px(m.y(p.y))), ("r", P.px(r.rangeM * m.scale))])
@@ -120,7 +133,8 @@ extension AirPicture {
     }
 
     func drawTruth(_ doc: inout SVGDocument, _ m: MapProjection, _ paths: [Path]) {
-        doc.open("g", [("class", "truth-paths"), ("fill", "none"), ("stroke", Self.truthColour), ("stroke-width", "0.8")])
+        doc.open(
+            "g", [("class", "truth-paths"), ("fill", "none"), ("stroke", Self.truthColour), ("stroke-width", "0.8")])
         for path in paths {
             let points = path.points.map { "\(P.px(m.x($0.x))),\(P.px(m.y($0.y)))" }.joined(separator: " ")
             doc.element("polyline", [("class", "truth"), ("data-truth", "\(path.id)"), ("points", points)])
@@ -138,13 +152,20 @@ extension AirPicture {
     }
 
     func drawTracks(_ doc: inout SVGDocument, _ m: MapProjection, _ paths: [Path]) {
-        doc.open("g", [("class", "track-paths"), ("fill", "none"), ("stroke-width", "1.4"), ("stroke-linejoin", "round"), ("stroke-linecap", "round")])
+        doc.open(
+            "g",
+            [
+                ("class", "track-paths"), ("fill", "none"), ("stroke-width", "1.4"), ("stroke-linejoin", "round"),
+                ("stroke-linecap", "round"),
+            ])
         for path in paths {
             let c = tracks[path.lastIndex].reportedClass
-            doc.element("path", [
-                ("class", "track \(c.rawValue)"), ("data-track", "\(path.id)"), ("stroke", Self.trackColours[c]!),
-                ("d", Self.pathData(path.points, m)),
-            ])
+            doc.element(
+                "path",
+                [
+                    ("class", "track \(c.rawValue)"), ("data-track", "\(path.id)"), ("stroke", Self.trackColours[c]!),
+                    ("d", Self.pathData(path.points, m)),
+                ])
         }
         doc.close("g")
         // A dot where each track was last reported: a hovering or
@@ -153,7 +174,9 @@ extension AirPicture {
         for path in paths {
             guard let p = path.points.last else { continue }
             let c = tracks[path.lastIndex].reportedClass
-            doc.element("circle", [("cx", P.px(m.x(p.x))), ("cy", P.px(m.y(p.y))), ("r", "2.2"), ("fill", Self.trackColours[c]!)])
+            doc.element(
+                "circle",
+                [("cx", P.px(m.x(p.x))), ("cy", P.px(m.y(p.y))), ("r", "2.2"), ("fill", Self.trackColours[c]!)])
         }
         doc.close("g")
     }
@@ -163,14 +186,19 @@ extension AirPicture {
         for c in cues where c.kind == .new {
             guard let g = c.position else { continue }
             let p = frame.enu(from: g)
-            let x = m.x(p.x), y = m.y(p.y)
+            let x = m.x(p.x)
+            let y = m.y(p.y)
             let points = "\(P.px(x)),\(P.px(y - 7)) \(P.px(x - 6)),\(P.px(y + 5)) \(P.px(x + 6)),\(P.px(y + 5))"
-            doc.element("polygon", [("class", "cue-new"), ("data-cue", "\(c.cue)"), ("points", points), ("fill", Self.cueColour)])
+            doc.element(
+                "polygon",
+                [("class", "cue-new"), ("data-cue", "\(c.cue)"), ("points", points), ("fill", Self.cueColour)])
         }
         for i in Self.lastIntercepts(cues) {
             let p = frame.enu(from: i.position)
-            let x = m.x(p.x), y = m.y(p.y)
-            let d = "M\(P.px(x - 4)) \(P.px(y - 4)) L\(P.px(x + 4)) \(P.px(y + 4)) M\(P.px(x - 4)) \(P.px(y + 4)) L\(P.px(x + 4)) \(P.px(y - 4))"
+            let x = m.x(p.x)
+            let y = m.y(p.y)
+            let d =
+                "M\(P.px(x - 4)) \(P.px(y - 4)) L\(P.px(x + 4)) \(P.px(y + 4)) M\(P.px(x - 4)) \(P.px(y + 4)) L\(P.px(x + 4)) \(P.px(y - 4))"
             doc.element("path", [("class", "intercept"), ("d", d), ("stroke", "#000000"), ("stroke-width", "1.5")])
         }
         doc.close("g")
@@ -180,15 +208,26 @@ extension AirPicture {
         doc.open("g", [("class", "sites"), ("font-size", "11")])
         for (r, p) in zip(site.radars, g.radars) {
             guard let p else { continue }
-            let x = m.x(p.x), y = m.y(p.y)
-            doc.element("rect", [("class", "radar"), ("x", P.px(x - 4)), ("y", P.px(y - 4)), ("width", "8"), ("height", "8"), ("fill", Self.siteColour)])
-            doc.element("text", [("x", P.px(x + 7)), ("y", P.px(y - 6)), ("fill", Self.siteColour)] + Self.halo, text: r.name)
+            let x = m.x(p.x)
+            let y = m.y(p.y)
+            doc.element(
+                "rect",
+                [
+                    ("class", "radar"), ("x", P.px(x - 4)), ("y", P.px(y - 4)), ("width", "8"), ("height", "8"),
+                    ("fill", Self.siteColour),
+                ])
+            doc.element(
+                "text", [("x", P.px(x + 7)), ("y", P.px(y - 6)), ("fill", Self.siteColour)] + Self.halo, text: r.name)
         }
         for (i, p) in zip(site.interceptors, g.interceptors) {
-            let x = m.x(p.x), y = m.y(p.y)
-            let points = "\(P.px(x)),\(P.px(y - 6)) \(P.px(x + 6)),\(P.px(y)) \(P.px(x)),\(P.px(y + 6)) \(P.px(x - 6)),\(P.px(y))"
+            let x = m.x(p.x)
+            let y = m.y(p.y)
+            let points =
+                "\(P.px(x)),\(P.px(y - 6)) \(P.px(x + 6)),\(P.px(y)) \(P.px(x)),\(P.px(y + 6)) \(P.px(x - 6)),\(P.px(y))"
             doc.element("polygon", [("class", "interceptor"), ("points", points), ("fill", Self.interceptorColour)])
-            doc.element("text", [("x", P.px(x + 8)), ("y", P.px(y + 4)), ("fill", Self.interceptorColour)] + Self.halo, text: i.name)
+            doc.element(
+                "text", [("x", P.px(x + 8)), ("y", P.px(y + 4)), ("fill", Self.interceptorColour)] + Self.halo,
+                text: i.name)
         }
         doc.close("g")
     }

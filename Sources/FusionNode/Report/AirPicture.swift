@@ -68,7 +68,8 @@ public struct AirPicture {
     public func svg() -> String {
         let frame = self.frame
         let geometry = SiteGeometry(configuration: site, frame: frame)
-        let trackPaths = Self.paths(tracks.map { ($0.track, $0.t, $0.position) }, frame: frame, decimationS: decimationS)
+        let trackPaths = Self.paths(
+            tracks.map { ($0.track, $0.t, $0.position) }, frame: frame, decimationS: decimationS)
         let truthPaths = Self.paths(truth.map { ($0.id, $0.t, $0.position) }, frame: frame, decimationS: decimationS)
         let cuePoints = cues.compactMap { c in c.position.map { frame.enu(from: $0) } }
         let intercepts = Self.lastIntercepts(cues).map { frame.enu(from: $0.position) }
@@ -93,12 +94,14 @@ public struct AirPicture {
             height: heightPx - 70 - 60)
 
         var doc = SVGDocument()
-        doc.open("svg", [
-            ("xmlns", "http://www.w3.org/2000/svg"), ("width", SVGDocument.px(widthPx)),
-            ("height", SVGDocument.px(heightPx)),
-            ("viewBox", "0 0 \(SVGDocument.px(widthPx)) \(SVGDocument.px(heightPx))"),
-            ("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"),
-        ])
+        doc.open(
+            "svg",
+            [
+                ("xmlns", "http://www.w3.org/2000/svg"), ("width", SVGDocument.px(widthPx)),
+                ("height", SVGDocument.px(heightPx)),
+                ("viewBox", "0 0 \(SVGDocument.px(widthPx)) \(SVGDocument.px(heightPx))"),
+                ("font-family", "DejaVu Sans, Helvetica, Arial, sans-serif"),
+            ])
         drawFrame(&doc, projection)
         doc.open("g", [("clip-path", "url(#map)")])
         drawGrid(&doc, projection)
@@ -135,7 +138,8 @@ public struct AirPicture {
         return byID.keys.sorted().map { id in
             // Stable sort by time keeps file order among equal times.
             let indices = byID[id]!.enumerated().sorted { a, b in
-                records[a.element].t != records[b.element].t ? records[a.element].t < records[b.element].t : a.offset < b.offset
+                records[a.element].t != records[b.element].t
+                    ? records[a.element].t < records[b.element].t : a.offset < b.offset
             }.map(\.element)
             var kept: [Int] = []
             var lastT = -Double.infinity

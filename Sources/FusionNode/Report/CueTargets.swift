@@ -13,7 +13,8 @@ struct CueTargets {
         guard let h = history[cue.track], !h.isEmpty else { return nil }
         let k = ReplayScore.key(cue.t)
         // First snapshot at or after k; compare with the one before it.
-        var lo = 0, hi = h.count
+        var lo = 0
+        var hi = h.count
         while lo < hi {
             let mid = (lo + hi) / 2
             if h[mid].key < k { lo = mid + 1 } else { hi = mid }

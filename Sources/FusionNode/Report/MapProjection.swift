@@ -26,7 +26,8 @@ struct MapProjection {
         self.top = top
         self.width = width
         self.height = height
-        let spanE = east.upperBound - east.lowerBound, spanN = north.upperBound - north.lowerBound
+        let spanE = east.upperBound - east.lowerBound
+        let spanN = north.upperBound - north.lowerBound
         let margin = max(minMarginM, marginFraction * max(spanE, spanN))
         centerEast = (east.lowerBound + east.upperBound) / 2
         centerNorth = (north.lowerBound + north.upperBound) / 2
@@ -43,7 +44,8 @@ struct MapProjection {
     /// The grid step: the smallest of 0.5, 1, 2, 5, 10, ... km that draws at
     /// most 12 lines across the wider visible side.
     var gridStepM: Double {
-        let span = max(visibleEast.upperBound - visibleEast.lowerBound, visibleNorth.upperBound - visibleNorth.lowerBound)
+        let span = max(
+            visibleEast.upperBound - visibleEast.lowerBound, visibleNorth.upperBound - visibleNorth.lowerBound)
         // The 1-2-5 sequence from 500 m: x2, x2, x2.5, repeated.
         var step = 500.0
         var k = 0

@@ -36,7 +36,11 @@ extension ReplayScore {
 
 extension AirPicture {
     /// A picture of parsed reports, with their truth if any.
-    public init(site: SiteConfiguration, reports: ReplayReports, title: String = "SkyCue air picture", summary: String? = nil) {
-        self.init(site: site, tracks: reports.tracks, cues: reports.cues, truth: reports.truth, title: title, summary: summary)
+    public init(
+        site: SiteConfiguration, reports: ReplayReports, title: String = "SkyCue air picture", summary: String? = nil
+    ) {
+        self.init(
+            site: site, tracks: reports.tracks, cues: reports.cues, truth: reports.truth, title: title, summary: summary
+        )
     }
 }

@@ -6,11 +6,15 @@ extension ReplayScore {
     /// are seconds since the Unix epoch.
     public var jsonObject: [String: Any] {
         func classes(_ counts: [Int]) -> [String: Any] {
-            Dictionary(uniqueKeysWithValues: ReportClass.allCases.map { ($0 == .unknown ? "unmatched" : $0.rawValue, counts[$0.index]) })
+            Dictionary(
+                uniqueKeysWithValues: ReportClass.allCases.map {
+                    ($0 == .unknown ? "unmatched" : $0.rawValue, counts[$0.index])
+                })
         }
         var table: [String: Any] = [:]
         for t in ReportClass.truthClasses {
-            table[t.rawValue] = Dictionary(uniqueKeysWithValues: ReportClass.allCases.map { ($0.rawValue, classification[t, $0]) })
+            table[t.rawValue] = Dictionary(
+                uniqueKeysWithValues: ReportClass.allCases.map { ($0.rawValue, classification[t, $0]) })
         }
         return [
             "snapshots": snapshots, "first_t": firstT, "last_t": lastT, "snapshot_period_s": snapshotPeriodS,
@@ -24,12 +28,15 @@ extension ReplayScore {
             "classification": table,
             "crewed_tracks_ever_uncrewed": crewedTracksEverUncrewed,
             "coverage": coverage.map { c -> [String: Any] in
-                ["id": c.id, "kind": c.kind, "class": c.truthClass.rawValue, "present": c.presentSnapshots,
-                 "matched": c.matchedSnapshots, "tracks": c.tracks]
+                [
+                    "id": c.id, "kind": c.kind, "class": c.truthClass.rawValue, "present": c.presentSnapshots,
+                    "matched": c.matchedSnapshots, "tracks": c.tracks,
+                ]
             },
             "zone_entries": zoneEntries.map { e -> [String: Any] in
                 var o: [String: Any] = [
-                    "truth": e.truthID, "kind": e.kind, "zone": e.zone, "entry_t": e.entryT, "started_inside": e.startedInside,
+                    "truth": e.truthID, "kind": e.kind, "zone": e.zone, "entry_t": e.entryT,
+                    "started_inside": e.startedInside,
                 ]
                 o["first_cue_t"] = e.firstCueT ?? NSNull()
                 o["lead_s"] = e.leadS ?? NSNull()
@@ -48,6 +55,7 @@ extension ReplayScore {
     /// `jsonObject` serialised with sorted keys, so equal scores give equal bytes.
     public func jsonData() -> Data {
         // Every value is a JSON type built above; serialisation cannot fail.
-        (try? JSONSerialization.data(withJSONObject: jsonObject, options: [.sortedKeys, .prettyPrinted])) ?? Data("{}".utf8)
+        (try? JSONSerialization.data(withJSONObject: jsonObject, options: [.sortedKeys, .prettyPrinted]))
+            ?? Data("{}".utf8)
     }
 }

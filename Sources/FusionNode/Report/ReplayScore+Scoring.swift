@@ -26,7 +26,8 @@ extension ReplayScore {
         let truthSpan = truthPaths.span
         let times = grid.times.filter { k in truthSpan.map { k >= $0.lowerBound && k <= $0.upperBound } ?? false }
 
-        var maxTracks = 1, maxTruths = 1
+        var maxTracks = 1
+        var maxTruths = 1
         for k in times { maxTracks = max(maxTracks, tracksAt[k]?.count ?? 0) }
         maxTruths = max(maxTruths, truthPaths.ids.count)
         var gospa = SplitGOSPA(cutoffM: Self.gospaCutoffM, maxTruths: maxTruths, maxEstimates: maxTracks)
@@ -42,7 +43,8 @@ extension ReplayScore {
         var crewedAsUncrewed: Set<Int> = []
         /// Per track: (snapshot, matched truth id) in time order, for the cues.
         var history: [Int: [(key: Int64, truth: Int?)]] = [:]
-        var gospaSum = 0.0, localisationSum = 0.0
+        var gospaSum = 0.0
+        var localisationSum = 0.0
         let limit = Self.matchDistanceM * Self.matchDistanceM
 
         for k in times {
@@ -72,7 +74,9 @@ extension ReplayScore {
                 coverageOf[target.id]!.matchedSnapshots += 1
                 tracksOfTruth[target.id, default: []].insert(track.track)
                 classification.add(truth: target.truthClass, reported: track.reportedClass)
-                if target.truthClass == .crewed && track.reportedClass == .uncrewed { crewedAsUncrewed.insert(track.track) }
+                if target.truthClass == .crewed && track.reportedClass == .uncrewed {
+                    crewedAsUncrewed.insert(track.track)
+                }
             }
             for (i, track) in reported.enumerated() {
                 history[track.record.track, default: []].append((k, truthOfTrack[i].map { present[$0].id }))
@@ -97,12 +101,14 @@ extension ReplayScore {
             return c
         }
 
-        let cueTargets = CueTargets(history: history, truthPaths: truthPaths, toleranceMs: Self.key(Self.cueMatchToleranceS))
+        let cueTargets = CueTargets(
+            history: history, truthPaths: truthPaths, toleranceMs: Self.key(Self.cueMatchToleranceS))
         let lastReport = tracksAt.reduce(into: [Int: Int64]()) { last, entry in
             for t in entry.value { last[t.record.track] = max(last[t.record.track] ?? .min, entry.key) }
         }
         self.cues = Self.cueSafety(cues, targets: cueTargets, lastReport: lastReport, periodMs: grid.periodMs)
-        zoneEntries = Self.zoneEntries(site: site, frame: frame, truthPaths: truthPaths, cues: cues, targets: cueTargets)
+        zoneEntries = Self.zoneEntries(
+            site: site, frame: frame, truthPaths: truthPaths, cues: cues, targets: cueTargets)
     }
 
     /// The tracks file's snapshot times with the empty grid slots put back.

@@ -19,10 +19,12 @@ extension ReplayScore {
             let built: Zone?
             switch z.shape {
             case .polygon(let vertices):
-                built = try? Zone(name: name, polygon: vertices, floorHAEM: z.floorM, ceilingHAEM: z.ceilingM, frame: frame)
+                built = try? Zone(
+                    name: name, polygon: vertices, floorHAEM: z.floorM, ceilingHAEM: z.ceilingM, frame: frame)
             case .circle(let center, let radius):
                 built = try? Zone(
-                    name: name, center: center, radiusM: radius, floorHAEM: z.floorM, ceilingHAEM: z.ceilingM, frame: frame)
+                    name: name, center: center, radiusM: radius, floorHAEM: z.floorM, ceilingHAEM: z.ceilingM,
+                    frame: frame)
             }
             // A validated configuration always builds; anything else is not scored.
             if let built { zones.append((z.name, built)) }
@@ -57,7 +59,8 @@ extension ReplayScore {
         let maxInterpolationS = 5.0
         if zone.contains(path[0].enu) { return (path[0].record.t, true) }
         for i in 0..<(path.count - 1) {
-            let a = path[i], b = path[i + 1]
+            let a = path[i]
+            let b = path[i + 1]
             let dt = Double(b.key - a.key) / 1000
             guard dt > 0 else { continue }
             if dt > maxInterpolationS {

@@ -39,19 +39,23 @@ struct SplitGOSPA {
     }
 
     mutating func evaluate(truths: [Vector3], estimates: [Vector3]) -> Parts {
-        let n = truths.count, m = estimates.count
+        let n = truths.count
+        let m = estimates.count
         let c2 = cutoffM * cutoffM
         parent = Array(0..<(n + m))
         for i in 0..<n {
             for j in 0..<m where (truths[i] - estimates[j]).squaredNorm < c2 {
-                let a = root(i), b = root(n + j)
+                let a = root(i)
+                let b = root(n + j)
                 if a != b { parent[max(a, b)] = min(a, b) }
             }
         }
         var members: [Int: (truths: [Vector3], estimates: [Vector3])] = [:]
         for k in 0..<(n + m) {
             let r = root(k)
-            if k < n { members[r, default: ([], [])].truths.append(truths[k]) } else {
+            if k < n {
+                members[r, default: ([], [])].truths.append(truths[k])
+            } else {
                 members[r, default: ([], [])].estimates.append(estimates[k - n])
             }
         }

@@ -10,7 +10,10 @@ public struct TruthCoverage: Sendable, Equatable {
     /// Distinct track numbers matched to it, ascending.
     public var tracks: [Int]
 
-    public init(id: Int, kind: String, truthClass: ReportClass, presentSnapshots: Int = 0, matchedSnapshots: Int = 0, tracks: [Int] = []) {
+    public init(
+        id: Int, kind: String, truthClass: ReportClass, presentSnapshots: Int = 0, matchedSnapshots: Int = 0,
+        tracks: [Int] = []
+    ) {
         self.id = id
         self.kind = kind
         self.truthClass = truthClass

@@ -25,7 +25,8 @@ struct TruthPaths {
     init(_ records: [TruthRecord], frame: LocalFrame) {
         var byID: [Int: [Sample]] = [:]
         for r in records {
-            byID[r.id, default: []].append(Sample(record: r, key: ReplayScore.key(r.t), enu: frame.enu(from: r.position)))
+            byID[r.id, default: []].append(
+                Sample(record: r, key: ReplayScore.key(r.t), enu: frame.enu(from: r.position)))
         }
         for id in byID.keys { byID[id]!.sort { $0.key < $1.key } }
         samples = byID
@@ -54,7 +55,8 @@ struct TruthPaths {
             let path = samples[id]!
             guard k >= path.first!.key && k <= path.last!.key else { continue }
             // Last sample with key <= k.
-            var lo = 0, hi = path.count - 1
+            var lo = 0
+            var hi = path.count - 1
             while lo < hi {
                 let mid = (lo + hi + 1) / 2
                 if path[mid].key <= k { lo = mid } else { hi = mid - 1 }
