@@ -212,4 +212,20 @@ import WireFormats
         Self.feed(&pipeline, &sink, AsterixBytes.block(category: 48, [next]), port: S.radarPort, at: t0 + 1_000_000_000)
         #expect(pipeline.counters.measurements == 1)
     }
+
+    /// A radar on the node's platform takes the node's fix as its site.
+    @Test func movingRadarFollowsTheOwnFix() throws {
+        let json = S.json.replacingOccurrences(
+            of: "\"lat\": 50.468, \"lon\": 30.566, \"alt_m\": 200.0,", with: "\"moving\": true,")
+        let c = try SiteConfiguration.parse(json)
+        var pipeline = try NodePipeline(configuration: c, origin: S.origin)
+        #expect(pipeline.radarSites[0].source == .unknown)
+        let fix = Geodetic(latitudeDeg: 50.46, longitudeDeg: 30.53, heightM: 190)
+        pipeline.setOwnPosition(fix)
+        #expect(pipeline.radarSites[0].source == .ownFix && pipeline.radarSites[0].site == fix)
+        var sink = CollectingNodeSink()
+        let plot = AsterixBytes.cat048(sic: 1, timeNs: S.startNs, rangeM: 3_000, azimuthDeg: 45, heightM: 400)
+        Self.feed(&pipeline, &sink, AsterixBytes.block(category: 48, [plot]), port: S.radarPort, at: S.startNs)
+        #expect(pipeline.counters.measurements == 1)
+    }
 }

@@ -172,6 +172,14 @@ public struct NodePipeline: ~Copyable {
         return true
     }
 
+    /// The node's own position (a good gpsd fix, heights HAE): the site of
+    /// every `moving` radar, until that radar's own I034/120 says otherwise.
+    public mutating func setOwnPosition(_ fix: Geodetic) {
+        for i in ingest.radars.indices where ingest.radars[i].moving && ingest.radars[i].siteSource != .cat034 {
+            if ingest.radars[i].setSite(fix, source: .ownFix, frame: frame) { ingest.counters.radarSiteUpdates &+= 1 }
+        }
+    }
+
     // MARK: State for reports and tests
 
     /// Every counter of the pipeline (decoders included).

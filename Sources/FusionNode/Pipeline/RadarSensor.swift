@@ -9,6 +9,8 @@ public enum RadarSiteSource: UInt8, Sendable, BitwiseCopyable {
     case configuration
     /// The radar's own I034/120 (ICD 1.1: it takes precedence).
     case cat034
+    /// The node's own gpsd fix (a `moving` radar).
+    case ownFix
 }
 
 /// One configured radar as the pipeline uses it: identity, site and pose in
@@ -30,6 +32,8 @@ public struct RadarSensor: Sendable {
     var sigmaElevationRad: Double
     var threeD: Bool
     var doppler: Bool
+    /// On the node's platform: its site follows the node's own fix.
+    var moving: Bool
     /// K of ICD 1.1: RCS_dBsm = PAM - K + 40 log10(range_m).
     var amplitudeKDb: Double
     /// Antenna period, ns.
@@ -53,6 +57,7 @@ public struct RadarSensor: Sendable {
         sigmaElevationRad = (c.sigmaElevationDeg ?? 0) * Math.radiansPerDegree
         threeD = c.threeD
         doppler = c.doppler
+        moving = c.moving
         amplitudeKDb = c.amplitudeKDb
         periodNs = Int64((c.periodS * 1e9).rounded())
     }

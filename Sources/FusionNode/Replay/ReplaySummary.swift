@@ -113,6 +113,7 @@ extension RadarSiteSource {
         case .unknown: "unknown"
         case .configuration: "configuration"
         case .cat034: "cat034"
+        case .ownFix: "own_fix"
         }
     }
 }
