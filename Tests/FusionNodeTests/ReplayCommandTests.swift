@@ -128,4 +128,31 @@ import WireFormats
             .run(errors: { errors.append($0) })
         #expect(missing == ReplayCommand.exitIO && errors.contains { $0.contains("/nonexistent.pcap") })
     }
+
+    /// A timestamp years ahead must not make the replay tick every second
+    /// of the gap.
+    @Test func aJumpOfYearsInCaptureTimeIsCrossedAtOnce() throws {
+        let dir = try TestPaths.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let capture = dir.appendingPathComponent("gap.pcap").path
+        do {
+            var writer = try PcapWriter(path: capture)
+            let from = IPEndpoint("10.0.0.1", port: 30000)!, to = IPEndpoint("232.1.1.1", port: S.radarPort)!
+            for t in [S.startNs, S.startNs + 10 * 365 * 86_400_000_000_000] {
+                let plot = AsterixBytes.cat048(sic: 1, timeNs: t, rangeM: 4_000, azimuthDeg: 10)
+                writer.write(AsterixBytes.block(category: 48, [plot]), from: from, to: to, timeNs: t)
+            }
+        }
+        let config = dir.appendingPathComponent("site.json")
+        try Data(S.json.utf8).write(to: config)
+        let clock = ContinuousClock()
+        var status: Int32 = -1
+        let elapsed = clock.measure {
+            status = ReplayCommand(capturePath: capture, configPath: config.path, outputDirectory: dir.path)
+                .run(errors: { _ in })
+        }
+        #expect(status == 0 && elapsed < .seconds(20), "\(elapsed)")
+        let summary = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("summary.json")))
+        #expect(((summary as? [String: Any])?["records"] as? [String: Any])?["cat048"] as? Int == 2)
+    }
 }

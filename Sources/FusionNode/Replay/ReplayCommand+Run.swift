@@ -2,6 +2,9 @@ import Foundation
 import FusionMath
 
 extension ReplayCommand {
+    /// Longest stretch of capture time replayed tick by tick, ns.
+    static let maxCatchUpNs: Int64 = 600_000_000_000
+
     /// The origin of the replay's local frame: the configured one, else the
     /// first configured radar, interceptor or zone position (a replay has no
     /// gpsd fix); nil when the file gives none of them.
@@ -76,7 +79,13 @@ extension ReplayCommand {
         let statistics: ReplayInput.Statistics
         do {
             statistics = try ReplayInput.read(path: capturePath, rawPort: rawPort) { timeNs, port, payload in
-                while let due = pipeline.nextDueNs, due <= timeNs { pipeline.tick(nowNs: due, sink: &sink) }
+                while let due = pipeline.nextDueNs, due <= timeNs {
+                    // Across a gap longer than `maxCatchUpNs` (a capture
+                    // paused, or a bad timestamp years ahead) one tick at
+                    // the datagram's time stands for all: ticking every
+                    // second of a decade would never end.
+                    pipeline.tick(nowNs: timeNs - due > Self.maxCatchUpNs ? timeNs : due, sink: &sink)
+                }
                 pipeline.receive(datagram: payload, destinationPort: port, arrivalNs: timeNs)
                 count &+= 1
                 if progress && count % 10_000 == 0 {
