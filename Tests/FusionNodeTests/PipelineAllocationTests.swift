@@ -4,6 +4,7 @@ import Testing
 import WireFormats
 import FusionMath
 import FusionNode
+import Foundation
 
 /// Counts Swift heap allocations (swift_allocObject: class instances, array
 /// and string buffers, boxes) made on the calling thread, through the
@@ -62,8 +63,41 @@ struct CountingNodeSink: NodeSink {
 
 /// The hot path: datagram in, measurements, engine, outputs out, with no
 /// heap allocation per datagram or per tick once running (STYLE.md).
-@Suite(.serialized, .enabled(if: PipelineAllocationCounter.available, "Swift runtime allocation hook not found"))
-struct PipelineAllocationTests {
+///
+/// The runtime hook is process-wide, and WireFormatsTests' AllocationTests
+/// install their own: two suites swapping it at once crash. So these run
+/// in a child process of the test binary that runs this suite alone
+/// (`PipelineAllocationChild`), and this suite checks its verdict.
+@Suite struct PipelineAllocationTests {
+    @Test func hotPathRunsInAChildProcessWithoutAllocating() throws {
+        guard let binary = CommandLine.arguments.first, FileManager.default.isExecutableFile(atPath: binary),
+            binary.hasSuffix(".xctest") || binary.contains("PackageTests")
+        else {
+            print("PipelineAllocationTests: test binary not found; skipped")
+            return
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = ["--testing-library", "swift-testing", "--filter", "PipelineAllocationChild"]
+        var environment = ProcessInfo.processInfo.environment
+        environment["SKYCUE_ALLOCATION_CHILD"] = "1"
+        process.environment = environment
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = out
+        try process.run()
+        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(text.suffix(3000))")
+        #expect(text.contains("steadyStateRadarAndADSBDoNotAllocate() passed"), "the child ran: \(text.suffix(2000))")
+    }
+}
+
+@Suite(
+    .serialized,
+    .enabled(if: ProcessInfo.processInfo.environment["SKYCUE_ALLOCATION_CHILD"] == "1", "run by PipelineAllocationTests"),
+    .enabled(if: PipelineAllocationCounter.available, "Swift runtime allocation hook not found"))
+struct PipelineAllocationChild {
     typealias S = SyntheticSite
 
     /// 40 s of a radar drone, an ADS-B drone and (optionally) an acoustic
