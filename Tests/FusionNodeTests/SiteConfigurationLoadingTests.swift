@@ -78,7 +78,7 @@ import Testing
             trackCapacity: 256, maxLagS: 8, historyDepth: 48, receiveBatch: 64, maxAcousticSensors: 16))
         #expect(c.tracker == TrackerSettings(
             confirmM: 2, confirmN: 3, deleteMisses: 4, gateProbability: 0.995, processNoiseMps2: 5,
-            crossFixWindowS: 3, uncrewedThreshold: 0.9))
+            crossFixWindowS: 3, uncrewedThreshold: 0.995))
         #expect(c.metrics == MetricsSettings(enabled: true, bind: "127.0.0.1", port: 9470))
         #expect(c.recording == RecordingSettings(directory: "/var/lib/skycue/recordings", rotateMB: 50, maxFiles: 200))
     }

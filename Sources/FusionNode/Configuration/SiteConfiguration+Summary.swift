@@ -12,7 +12,7 @@ extension SiteConfiguration {
         parts.append("Node \(node.id), \(origin), geoid separation \(Self.fixed(node.geoidSeparationM, 1)) m")
         let radarList = radars.map { r in
             let kind = (r.threeD ? "3D" : "2D") + (r.doppler ? " Doppler" : "") + (r.moving ? " moving" : "")
-            return "\(r.name) \(kind) SAC/SIC \(r.sac)/\(r.sic) on UDP \(r.port)"
+            return "\(r.name) \(kind) SAC/SIC \(r.sac)/\(r.sic) on UDP \(r.ports.map(String.init).joined(separator: "+"))"
         }
         parts.append("\(Self.count(radars.count, "radar"))\(Self.list(radarList))")
         let adsbSource = adsb.sac.map { "SAC/SIC \($0)/\(adsb.sic ?? 0)" } ?? "any source"

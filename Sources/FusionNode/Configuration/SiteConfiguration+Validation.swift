@@ -43,7 +43,7 @@ extension SiteConfiguration {
         }
 
         // SKAC and ASTERIX are told apart by port, never by content.
-        let asterixPorts = Set(radars.map(\.port) + [adsb.port])
+        let asterixPorts = Set(radars.flatMap(\.ports) + [adsb.port])
         if asterixPorts.contains(acoustic.port) {
             log.add("acoustic.port", "\(acoustic.port) is also an ASTERIX (radar or ADS-B) port")
         }

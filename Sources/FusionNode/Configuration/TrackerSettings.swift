@@ -21,8 +21,8 @@ public struct TrackerSettings: Sendable, Equatable {
     public var uncrewedThreshold: Double
 
     public init(
-        confirmM: Int = 3, confirmN: Int = 5, deleteMisses: Int = 5, gateProbability: Double = 0.999,
-        processNoiseMps2: Double = 3.0, crossFixWindowS: Double = 2.0, uncrewedThreshold: Double = 0.95
+        confirmM: Int = 3, confirmN: Int = 4, deleteMisses: Int = 5, gateProbability: Double = 0.9999,
+        processNoiseMps2: Double = 3.0, crossFixWindowS: Double = 2.0, uncrewedThreshold: Double = 0.99
     ) {
         self.confirmM = confirmM
         self.confirmN = confirmN
@@ -51,6 +51,6 @@ extension TrackerSettings {
             gateProbability: r.number("gate_probability", .within(0.5...0.999_999), default: d.gateProbability),
             processNoiseMps2: r.number("process_noise_mps2", .positiveUpTo(100), default: d.processNoiseMps2),
             crossFixWindowS: r.number("cross_fix_window_s", .positiveUpTo(30), default: d.crossFixWindowS),
-            uncrewedThreshold: r.number("uncrewed_threshold", .within(0.5...0.999_999), default: d.uncrewedThreshold))
+            uncrewedThreshold: r.number("uncrewed_threshold", .within(0.95...0.999_999), default: d.uncrewedThreshold))
     }
 }

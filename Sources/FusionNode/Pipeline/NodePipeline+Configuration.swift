@@ -1,0 +1,96 @@
+import Cueing
+import FusionCore
+import FusionMath
+
+/// How the site configuration maps onto the engine, cueing and ports.
+extension NodePipeline {
+    /// Tracker settings of the configuration (Hardware/CONFIG.md `tracker`,
+    /// `limits`). `delete_misses` becomes a silence limit: that many of the
+    /// slowest radar's revisits (at least 1 s each: acoustic reports).
+    /// FIXME: `process_noise_mps2`, `cross_fix_window_s` and `history_depth`
+    /// have no hook in FusionEngine yet; its own defaults apply.
+    static func trackerConfiguration(_ c: SiteConfiguration) -> TrackerConfiguration {
+        var t = TrackerConfiguration()
+        t.capacity = c.limits.trackCapacity
+        t.confirmHits = c.tracker.confirmM
+        t.confirmWindow = c.tracker.confirmN
+        t.gateProbability = c.tracker.gateProbability
+        t.maxLagNs = Int64((c.limits.maxLagS * 1e9).rounded())
+        let slowestS = max(1.0, c.radars.map(\.periodS).max() ?? 1.0)
+        t.coastLimitNs = Int64((Double(c.tracker.deleteMisses) * slowestS * 1e9).rounded())
+        return t
+    }
+
+    /// Classifier settings: `uncrewed_threshold` is the posterior to declare
+    /// uncrewed; it is released 0.04 lower (hysteresis, as the core's
+    /// defaults 0.99 / 0.95), never below 0.5.
+    static func classifierConfiguration(_ c: SiteConfiguration) -> ClassifierConfiguration {
+        var k = ClassifierConfiguration()
+        k.declareUncrewed = c.tracker.uncrewedThreshold
+        k.releaseUncrewed = max(0.5, c.tracker.uncrewedThreshold - 0.04)
+        return k
+    }
+
+    /// The name cueing knows a zone or interceptor by: its first 16 UTF-8
+    /// bytes (the pipeline maps back to the full name by index).
+    static func cueName(_ name: String) -> CueName {
+        CueName(utf8: name.utf8.prefix(CueName.capacity)) ?? CueName()
+    }
+
+    static func cueingEngine(_ c: SiteConfiguration, frame: LocalFrame) throws(PipelineError) -> CueingEngine {
+        var parameters = CueingParameters()
+        parameters.nodeId = c.node.id
+        var engine = CueingEngine(
+            frame: frame, parameters: parameters, zoneCapacity: max(1, c.zones.count),
+            interceptorCapacity: max(1, c.interceptors.count))
+        var zones: [Zone] = []
+        for z in c.zones {
+            do throws(ZoneError) {
+                switch z.shape {
+                case .polygon(let vertices):
+                    zones.append(
+                        try Zone(
+                            name: cueName(z.name), polygon: vertices, floorHAEM: z.floorM, ceilingHAEM: z.ceilingM,
+                            frame: frame))
+                case .circle(let center, let radius):
+                    zones.append(
+                        try Zone(
+                            name: cueName(z.name), center: center, radiusM: radius, floorHAEM: z.floorM,
+                            ceilingHAEM: z.ceilingM, frame: frame))
+                }
+            } catch {
+                throw .zone(name: z.name, error)
+            }
+        }
+        let interceptors = c.interceptors.map { i in
+            Interceptor(
+                name: cueName(i.name), zoneName: cueName(i.zone),
+                kind: InterceptorKind(configName: i.kind.rawValue) ?? .gunTeam, position: i.position,
+                speedMps: i.speedMps, rangeM: i.rangeM, frame: frame)
+        }
+        do throws(CueingConfigurationError) {
+            try engine.configure(zones: zones, interceptors: interceptors)
+        } catch {
+            throw .cueing(error)
+        }
+        return engine
+    }
+
+    /// Every configured port, in order of first mention, with who uses it.
+    static func portTable(_ c: SiteConfiguration) -> [PortCounters] {
+        var table: [PortCounters] = []
+        func add(_ port: UInt16, _ role: PortCounters.Role, _ label: String) {
+            if let i = table.firstIndex(where: { $0.port == port }) {
+                table[i].label += ", " + label
+            } else {
+                table.append(PortCounters(port: port, role: role, label: label))
+            }
+        }
+        for r in c.radars {
+            for p in r.ports { add(p, .asterix, "radar \(r.name)") }
+        }
+        add(c.adsb.port, .asterix, "adsb")
+        add(c.acoustic.port, .acoustic, "acoustic")
+        return table
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+import FusionMath
+
+extension ReplayCommand {
+    /// Longest stretch of capture time replayed tick by tick, ns.
+    static let maxCatchUpNs: Int64 = 600_000_000_000
+
+    /// The origin of the replay's local frame: the configured one, else the
+    /// first configured radar, interceptor or zone position (a replay has no
+    /// gpsd fix); nil when the file gives none of them.
+    static func replayOrigin(_ c: SiteConfiguration) -> Geodetic? {
+        if let o = c.node.origin { return o }
+        if let r = c.radars.lazy.compactMap(\.position).first { return r }
+        if let i = c.interceptors.first { return i.position }
+        for z in c.zones {
+            switch z.shape {
+            case .polygon(let v): if let first = v.first { return first }
+            case .circle(let center, _): return center
+            }
+        }
+        return nil
+    }
+
+    /// Runs the replay: reads the capture on capture time as fast as it
+    /// can, writes DIR/tracks.jsonl, DIR/cues.jsonl and DIR/summary.json
+    /// (and the outputs pcap), and returns the exit status. Diagnostics go to
+    /// `errors`; with `progress`, a running count goes to standard error.
+    public func run(errors: (String) -> Void, progress: Bool = false) -> Int32 {
+        let configuration: SiteConfiguration
+        do {
+            configuration = try SiteConfiguration.load(contentsOf: configPath)
+        } catch {
+            for issue in error.issues { errors("\(configPath): \(issue)") }
+            return Self.exitInvalidConfiguration
+        }
+        guard let origin = Self.replayOrigin(configuration) else {
+            errors("\(configPath): node.origin: needed for a replay (no gpsd), and no radar, interceptor or zone gives one")
+            return Self.exitInvalidConfiguration
+        }
+        guard FileManager.default.isReadableFile(atPath: capturePath) else {
+            errors("skycue-replay: cannot read \(capturePath)")
+            return Self.exitIO
+        }
+        var pipeline: NodePipeline
+        do {
+            pipeline = try NodePipeline(
+                configuration: configuration, origin: origin, reportPeriodNs: Int64((snapshotS * 1e9).rounded()))
+        } catch {
+            errors("\(configPath): \(error)")
+            return Self.exitInvalidConfiguration
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: outputDirectory, withIntermediateDirectories: true)
+        } catch {
+            errors("skycue-replay: cannot create \(outputDirectory): \(error.localizedDescription)")
+            return Self.exitIO
+        }
+        let dir = URL(fileURLWithPath: outputDirectory)
+        guard let tracks = ReportFile(path: dir.appendingPathComponent("tracks.jsonl").path),
+            let cues = ReportFile(path: dir.appendingPathComponent("cues.jsonl").path)
+        else {
+            errors("skycue-replay: cannot write in \(outputDirectory)")
+            return Self.exitIO
+        }
+        var outputs: OutputCapture?
+        if let path = outputsPcapPath {
+            do {
+                outputs = try OutputCapture(path: path)
+            } catch {
+                errors("skycue-replay: cannot write \(path): \(error)")
+                return Self.exitIO
+            }
+        }
+        var sink = ReplayFileSink(tracks: tracks, cues: cues, outputs: outputs)
+        let rawPort = configuration.radars.first?.port ?? configuration.adsb.port
+
+        let started = DispatchTime.now().uptimeNanoseconds
+        var count: UInt64 = 0
+        let statistics: ReplayInput.Statistics
+        do {
+            statistics = try ReplayInput.read(path: capturePath, rawPort: rawPort) { timeNs, port, payload in
+                while let due = pipeline.nextDueNs, due <= timeNs {
+                    // Across a gap longer than `maxCatchUpNs` (a capture
+                    // paused, or a bad timestamp years ahead) one tick at
+                    // the datagram's time stands for all: ticking every
+                    // second of a decade would never end.
+                    pipeline.tick(nowNs: timeNs - due > Self.maxCatchUpNs ? timeNs : due, sink: &sink)
+                }
+                pipeline.receive(datagram: payload, destinationPort: port, arrivalNs: timeNs)
+                count &+= 1
+                if progress && count % 10_000 == 0 {
+                    FileHandle.standardError.write(Data("\rskycue-replay: \(count) datagrams".utf8))
+                }
+            }
+        } catch {
+            errors("skycue-replay: cannot read \(capturePath): \(error)")
+            return Self.exitIO
+        }
+        // A last snapshot after the last datagram, so that its plots count.
+        if let due = pipeline.nextDueNs { pipeline.tick(nowNs: due, sink: &sink) }
+        let elapsedS = Double(DispatchTime.now().uptimeNanoseconds &- started) * 1e-9
+        if progress { FileHandle.standardError.write(Data("\rskycue-replay: \(count) datagrams\n".utf8)) }
+        outputs?.writer.flush()
+
+        let summary = ReplaySummary.json(
+            pipeline: pipeline, input: statistics, capturePath: capturePath, processingS: elapsedS)
+        let written =
+            tracks.close() && cues.close()
+            && FileManager.default.createFile(
+                atPath: dir.appendingPathComponent("summary.json").path, contents: Data(summary))
+        guard written else {
+            errors("skycue-replay: writing the reports in \(outputDirectory) failed")
+            return Self.exitIO
+        }
+        if let why = statistics.readError {
+            errors("skycue-replay: \(capturePath) ends badly after \(statistics.frames) frames: \(why)")
+            return Self.exitIO
+        }
+        return Self.exitOK
+    }
+}

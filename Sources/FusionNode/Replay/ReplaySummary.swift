@@ -1,0 +1,119 @@
+import FusionCore
+import WireFormats
+
+/// `DIR/summary.json` of a replay (ICD 2.4): what was read per port, what
+/// was rejected and why, the radar sites used, the engine's and cueing's
+/// counts, and the wall-clock processing time (the only figure that is not
+/// repeatable, which is why it lives here and not in tracks/cues).
+enum ReplaySummary {
+    static func json(
+        pipeline: borrowing NodePipeline, input: ReplayInput.Statistics, capturePath: String, processingS: Double
+    ) -> [UInt8] {
+        let c = pipeline.counters
+        var w = SummaryJSONWriter()
+        w.beginObject()
+        w.beginObject(key: "capture")
+        w.field("format", string: input.format)
+        w.field("frames", input.frames)
+        w.field("datagrams", input.datagrams)
+        w.field("skipped_frames", input.skippedFrames)
+        w.field("trailing_bytes", input.trailingBytes)
+        w.field("read_to_end", string: input.readError == nil ? "yes" : "no")
+        w.endObject()
+
+        w.beginObject(key: "ports")
+        for p in pipeline.ports {
+            w.beginObject(key: String(p.port))
+            w.field("role", string: p.role == .asterix ? "asterix" : "acoustic")
+            w.field("sources", string: p.label)
+            w.field("datagrams", p.datagrams)
+            w.field("records", p.records)
+            w.field("rejected", p.rejected)
+            w.endObject()
+        }
+        w.endObject()
+        w.field("datagrams_unrouted", c.unroutedDatagrams)
+
+        w.beginObject(key: "records")
+        w.field("cat048", c.cat048Records)
+        w.field("cat034", c.cat034Records)
+        w.field("cat021", c.cat021Records)
+        w.field("skac_reports", c.skacReports)
+        w.field("skac_detections", c.skacDetections)
+        w.field("duplicates", c.duplicates)
+        w.field("simulated_ignored", c.simulated)
+        w.field("measurements", c.measurements)
+        w.endObject()
+
+        w.beginObject(key: "rejected")
+        w.beginObject(key: "asterix")
+        for reason in AsterixRejection.allCases { w.field("\(reason)", c.asterixRejections[reason]) }
+        w.endObject()
+        w.beginObject(key: "skac")
+        for reason in SKACRejection.allCases { w.field("\(reason)", c.skacRejections[reason]) }
+        w.endObject()
+        w.beginObject(key: "records")
+        for reason in RecordRejection.allCases { w.field(reason.reportName, c.recordRejections[reason]) }
+        w.endObject()
+        w.endObject()
+
+        w.beginObject(key: "radar_sites")
+        for r in pipeline.radarSites {
+            w.beginObject(key: r.name)
+            w.field("sac", UInt64(r.sac))
+            w.field("sic", UInt64(r.sic))
+            w.field("source", string: r.source.reportName)
+            w.field("lat", r.site?.latitudeDeg ?? .nan, decimals: 7)
+            w.field("lon", r.site?.longitudeDeg ?? .nan, decimals: 7)
+            w.field("alt_m", r.site?.heightM ?? .nan, decimals: 2)
+            w.endObject()
+        }
+        w.endObject()
+        w.field("acoustic_sensors", UInt64(pipeline.acousticSensorCount))
+
+        let e = pipeline.engineCounters
+        w.beginObject(key: "engine")
+        w.field("measurements", e.measurements)
+        w.field("associated", e.associated)
+        w.field("late_fused", e.lateFused)
+        w.field("late_dropped", e.lateDropped)
+        w.field("tracks_started", e.tracksStarted)
+        w.field("tracks_confirmed", e.tracksConfirmed)
+        w.field("tracks_deleted", e.tracksDeleted)
+        w.field("table_full", e.tableFull)
+        w.field("numerical_failures", e.numericalFailures)
+        w.field("pair_budget_exceeded", e.pairBudgetExceeded)
+        w.endObject()
+        w.field("tracks_confirmed", e.tracksConfirmed)
+
+        w.beginObject(key: "cues")
+        w.field("new", c.cuesNew)
+        w.field("update", c.cuesUpdate)
+        w.field("cancel", c.cuesCancel)
+        w.field("datagrams", c.cueDatagrams)
+        w.field("encode_failures", c.cueEncodeFailures)
+        w.endObject()
+
+        w.beginObject(key: "outputs")
+        w.field("cat062_blocks", c.cat062Blocks)
+        w.field("cot_track_events", c.cotTrackEvents)
+        w.field("track_reports", c.trackReports)
+        w.endObject()
+
+        w.field("processing_time_s", processingS, decimals: 6)
+        w.endObject()
+        return w.bytes
+    }
+}
+
+extension RadarSiteSource {
+    /// The name used in summaries.
+    public var reportName: String {
+        switch self {
+        case .unknown: "unknown"
+        case .configuration: "configuration"
+        case .cat034: "cat034"
+        case .ownFix: "own_fix"
+        }
+    }
+}
