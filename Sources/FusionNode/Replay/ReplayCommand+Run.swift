@@ -116,6 +116,50 @@ extension ReplayCommand {
             errors("skycue-replay: \(capturePath) ends badly after \(statistics.frames) frames: \(why)")
             return Self.exitIO
         }
+        let c = pipeline.counters
+        print(
+            "skycue-replay: \(c.datagrams) datagrams, \(c.measurements) measurements in \(Self.fixed(elapsedS, 2)) s; "
+                + "tracks confirmed \(pipeline.engineCounters.tracksConfirmed); "
+                + "cues new \(c.cuesNew), update \(c.cuesUpdate), cancel \(c.cuesCancel)")
+        return scoreAndDraw(configuration: configuration, errors: errors)
+    }
+
+    /// With `--truth` and `--picture`: reads the reports just written back,
+    /// prints the score table, writes DIR/score.json and the SVG picture.
+    func scoreAndDraw(configuration: SiteConfiguration, errors: (String) -> Void) -> Int32 {
+        guard truthPath != nil || picturePath != nil else { return Self.exitOK }
+        do {
+            let reports = try ReplayReports.load(outDir: outputDirectory, truthPath: truthPath)
+            var summaryLine: String?
+            if truthPath != nil {
+                let score = try ReplayScore(site: configuration, reports: reports)
+                print(score.render())
+                summaryLine = score.summaryLine
+                let path = URL(fileURLWithPath: outputDirectory).appendingPathComponent("score.json").path
+                guard FileManager.default.createFile(atPath: path, contents: score.jsonData()) else {
+                    errors("skycue-replay: cannot write \(path)")
+                    return Self.exitIO
+                }
+            }
+            if let picturePath {
+                let svg = AirPicture(site: configuration, reports: reports, summary: summaryLine).svg()
+                guard FileManager.default.createFile(atPath: picturePath, contents: Data(svg.utf8)) else {
+                    errors("skycue-replay: cannot write \(picturePath)")
+                    return Self.exitIO
+                }
+                print("skycue-replay: air picture written to \(picturePath)")
+            }
+        } catch {
+            errors("skycue-replay: scoring or drawing failed: \(error)")
+            return Self.exitIO
+        }
         return Self.exitOK
+    }
+
+    static func fixed(_ x: Double, _ decimals: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<decimals { scale *= 10 }
+        let v = (x * scale).rounded() / scale
+        return "\(v)"
     }
 }

@@ -14,20 +14,28 @@ public struct ReplayCommand: Sendable, Equatable {
     public var snapshotS: Double
     /// Where to write every datagram the node would have sent, if anywhere.
     public var outputsPcapPath: String?
+    /// Truth of a simulated capture (skycue-sim's truth.jsonl): when given,
+    /// the run is scored (`ReplayScore`), the table printed and DIR/score.json written.
+    public var truthPath: String?
+    /// Where to draw the air picture (SVG), if anywhere.
+    public var picturePath: String?
 
     public init(
         capturePath: String, configPath: String, outputDirectory: String, snapshotS: Double = 1,
-        outputsPcapPath: String? = nil
+        outputsPcapPath: String? = nil, truthPath: String? = nil, picturePath: String? = nil
     ) {
         self.capturePath = capturePath
         self.configPath = configPath
         self.outputDirectory = outputDirectory
         self.snapshotS = snapshotS
         self.outputsPcapPath = outputsPcapPath
+        self.truthPath = truthPath
+        self.picturePath = picturePath
     }
 
     public static let usage =
         "usage: skycue-replay CAPTURE --config SITE.json --out DIR [--snapshot-s 1] [--outputs-pcap FILE]"
+        + " [--truth TRUTH.jsonl] [--picture FILE.svg]"
 
     /// Exit statuses: the capture was read to its end; the configuration is
     /// invalid; the command line is wrong; the capture or an output cannot
@@ -48,7 +56,7 @@ public struct ReplayCommand: Sendable, Equatable {
     public static func parse(_ arguments: [String]) throws(UsageError) -> ReplayCommand {
         var capture: String?
         var values: [String: String] = [:]
-        let keys = ["--config", "--out", "--snapshot-s", "--outputs-pcap"]
+        let keys = ["--config", "--out", "--snapshot-s", "--outputs-pcap", "--truth", "--picture"]
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
@@ -88,6 +96,6 @@ public struct ReplayCommand: Sendable, Equatable {
         }
         return ReplayCommand(
             capturePath: capture, configPath: config, outputDirectory: out, snapshotS: snapshot,
-            outputsPcapPath: values["--outputs-pcap"])
+            outputsPcapPath: values["--outputs-pcap"], truthPath: values["--truth"], picturePath: values["--picture"])
     }
 }
