@@ -26,6 +26,14 @@ enum AllocationCounter {
 
     static var available: Bool { hookSlot != nil && enableSlot != nil }
 
+    /// The hook is process-wide: swapping it while other suites allocate on
+    /// other threads can crash the test process. These suites therefore run
+    /// only in Tools/test.sh's second, serial pass, which sets this variable.
+    static var requested: Bool {
+        guard let value = getenv("SKYCUE_ALLOCATION_TESTS") else { return false }
+        return String(cString: value) == "1"
+    }
+
     /// Allocations `body` made on this thread.
     static func counting(_ body: () -> Void) -> Int {
         guard let hookSlot, let enableSlot else { return -1 }
@@ -75,7 +83,8 @@ enum AllocationCounter {
 /// The threshold is exactly 0: every buffer the engine uses is sized in
 /// `init`, so one allocation in 10,000 detections is already a leak of the
 /// design (an array that grows, a closure context, a boxed error), not noise.
-@Suite(.serialized, .enabled(if: AllocationCounter.available, "Swift runtime allocation hook not found"))
+@Suite(.serialized, .enabled(if: AllocationCounter.available, "Swift runtime allocation hook not found"),
+    .enabled(if: AllocationCounter.requested, "runs in the serial pass: SKYCUE_ALLOCATION_TESTS=1"))
 struct AllocationTests {
     @Test func theCounterSeesAllocations() {
         var keep: [[Int]] = []

@@ -90,6 +90,7 @@ struct CountingNodeSink: NodeSink {
         process.waitUntilExit()
         #expect(process.terminationStatus == 0, "\(text.suffix(3000))")
         #expect(text.contains("steadyStateRadarAndADSBDoNotAllocate() passed"), "the child ran: \(text.suffix(2000))")
+        #expect(text.contains("steadyStateAcousticDoesNotAllocate() passed"), "the child ran: \(text.suffix(2000))")
     }
 }
 
