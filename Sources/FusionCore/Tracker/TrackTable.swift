@@ -69,8 +69,10 @@ public struct TrackTable<Element: BitwiseCopyable>: ~Copyable {
     /// changes this order, so iterate backwards when removing as you go.
     @inlinable public func slot(atActiveIndex i: Int) -> Int { Int(active[i]) }
 
+    /// `_read` rather than `get`: reading one field (`tracks[s].filter`)
+    /// must not copy the whole multi-kilobyte record first.
     @inlinable public subscript(slot: Int) -> Element {
-        get { storage[slot] }
+        _read { yield storage[slot] }
         nonmutating _modify { yield &storage[slot] }
     }
 }

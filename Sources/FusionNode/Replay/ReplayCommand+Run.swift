@@ -118,7 +118,7 @@ extension ReplayCommand {
         }
         let c = pipeline.counters
         print(
-            "skycue-replay: \(c.datagrams) datagrams, \(c.measurements) measurements in \(Self.fixed(elapsedS, 2)) s; "
+            "skycue-replay: \(c.datagrams) datagrams, \(c.measurements) measurements in \(String(format: "%.2f", elapsedS)) s; "
                 + "tracks confirmed \(pipeline.engineCounters.tracksConfirmed); "
                 + "cues new \(c.cuesNew), update \(c.cuesUpdate), cancel \(c.cuesCancel)")
         return scoreAndDraw(configuration: configuration, errors: errors)
@@ -154,12 +154,5 @@ extension ReplayCommand {
             return Self.exitIO
         }
         return Self.exitOK
-    }
-
-    static func fixed(_ x: Double, _ decimals: Int) -> String {
-        var scale = 1.0
-        for _ in 0..<decimals { scale *= 10 }
-        let v = (x * scale).rounded() / scale
-        return "\(v)"
     }
 }

@@ -70,14 +70,18 @@ public struct SensorFeed: Sendable {
                 batches.append(Batch(arrivalNs: d.measurement.timeNs, detections: [d]))
             }
         }
-        // Stable: equal arrival times keep their generation order.
-        self.batches = batches.enumerated().sorted {
-            ($0.element.arrivalNs, $0.offset) < ($1.element.arrivalNs, $1.offset)
-        }.map(\.element)
+        self.batches = Self.inArrivalOrder(batches)
         self.revisits = revisits
     }
 
     public var detectionCount: Int { batches.reduce(0) { $0 + $1.detections.count } }
+
+    /// Sorted by arrival; stable, so equal arrival times keep their generation order.
+    static func inArrivalOrder(_ batches: [Batch]) -> [Batch] {
+        batches.enumerated().sorted {
+            ($0.element.arrivalNs, $0.offset) < ($1.element.arrivalNs, $1.offset)
+        }.map(\.element)
+    }
 }
 
 extension SensorFeed {
@@ -100,9 +104,7 @@ extension SensorFeed {
             if !kept.isEmpty { out.append(Batch(arrivalNs: batch.arrivalNs, detections: kept)) }
         }
         var copy = self
-        copy.batches = out.enumerated().sorted {
-            ($0.element.arrivalNs, $0.offset) < ($1.element.arrivalNs, $1.offset)
-        }.map(\.element)
+        copy.batches = Self.inArrivalOrder(out)
         return copy
     }
 }
