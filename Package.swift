@@ -52,13 +52,15 @@ let package = Package(
         .executableTarget(name: "skycue-replay", dependencies: ["FusionNode"]),
         .executableTarget(name: "skycue-sim", dependencies: ["FusionNode", "Simulation"]),
 
+        // Test helpers shared by several test modules (test targets cannot share code).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "FusionMathTests", dependencies: ["FusionMath", "Simulation"]),
-        .testTarget(name: "FusionCoreTests", dependencies: ["FusionCore", "Simulation"]),
+        .testTarget(name: "FusionCoreTests", dependencies: ["TestSupport", "FusionCore", "Simulation"]),
         .testTarget(name: "CueingTests", dependencies: ["Cueing", "Simulation"]),
         .testTarget(
-            name: "WireFormatsTests", dependencies: ["WireFormats", "Simulation"],
+            name: "WireFormatsTests", dependencies: ["TestSupport", "WireFormats", "Simulation"],
             exclude: ["Golden"]),  // tshark decodes (Tools/golden-asterix.sh), read by path
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
-        .testTarget(name: "FusionNodeTests", dependencies: ["FusionNode"]),
+        .testTarget(name: "FusionNodeTests", dependencies: ["TestSupport", "FusionNode"]),
     ]
 )

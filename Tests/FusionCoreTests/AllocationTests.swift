@@ -3,77 +3,8 @@ import FusionCore
 import FusionMath
 import Glibc
 import Simulation
+import TestSupport
 import Testing
-
-/// Counts Swift heap allocations (swift_allocObject: class instances, array
-/// and string buffers, boxes, closure contexts) made on the calling thread,
-/// through the runtime's instrumentation hook. Other threads (parallel
-/// tests) are not counted. The same counter as WireFormatsTests'; each test
-/// module has its own copy since test targets cannot share code.
-enum AllocationCounter {
-    typealias AllocFn = @convention(c) (UnsafeRawPointer?, Int, Int) -> UnsafeMutableRawPointer?
-    nonisolated(unsafe) static var original: AllocFn?
-    nonisolated(unsafe) static var thread: pthread_t = pthread_self()
-    nonisolated(unsafe) static var count = 0
-
-    nonisolated(unsafe) static let hookSlot: UnsafeMutablePointer<AllocFn?>? = dlsym(
-        dlopen(nil, RTLD_NOW),  // the process's global symbols
-        "_swift_allocObject")?.assumingMemoryBound(to: AllocFn?.self)
-    nonisolated(unsafe) static let enableSlot: UnsafeMutablePointer<Bool>? = dlsym(
-        dlopen(nil, RTLD_NOW),
-        "_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly")?
-        .assumingMemoryBound(to: Bool.self)
-
-    static var available: Bool { hookSlot != nil && enableSlot != nil }
-
-    /// The hook is process-wide: swapping it while other suites allocate on
-    /// other threads can crash the test process. These suites therefore run
-    /// only in Tools/test.sh's second, serial pass, which sets this variable.
-    static var requested: Bool {
-        guard let value = getenv("SKYCUE_ALLOCATION_TESTS") else { return false }
-        return String(cString: value) == "1"
-    }
-
-    /// Allocations `body` made on this thread.
-    static func counting(_ body: () -> Void) -> Int {
-        guard let hookSlot, let enableSlot else { return -1 }
-        original = hookSlot.pointee
-        thread = pthread_self()
-        count = 0
-        hookSlot.pointee = { metadata, size, alignMask in
-            if pthread_equal(pthread_self(), AllocationCounter.thread) != 0 { AllocationCounter.count += 1 }
-            return AllocationCounter.original!(metadata, size, alignMask)
-        }
-        let wasEnabled = enableSlot.pointee
-        enableSlot.pointee = true
-        body()
-        enableSlot.pointee = wasEnabled
-        hookSlot.pointee = original
-        return count
-    }
-
-    nonisolated(unsafe) static var controlSink: ContiguousArray<Int> = []
-
-    /// Allocations `body` made, or nil when the count cannot be trusted.
-    ///
-    /// WireFormatsTests swap the same process-wide hook, and suites of
-    /// different modules run in parallel: a suite that ends while this one
-    /// counts puts its saved hook back and stops this count. So a control
-    /// allocation runs last in the window; if it is not seen, the window
-    /// is void.
-    static func countingWithControl(_ body: () -> Void) -> Int? {
-        let n = counting {
-            body()
-            controlAllocation()
-        }
-        return n >= 1 ? n - 1 : nil
-    }
-
-    /// Exactly one heap allocation, kept so that it is not optimised away.
-    @inline(never) static func controlAllocation() {
-        controlSink = ContiguousArray(repeating: 1, count: 3)
-    }
-}
 
 /// DESIGN.md, Storage: "no per-detection heap allocation". A checked
 /// threshold (STYLE.md, Benchmarks): the engine in steady state, 100

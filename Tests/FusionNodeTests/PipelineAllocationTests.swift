@@ -1,48 +1,11 @@
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 import Testing
 import WireFormats
 import FusionMath
 import FusionNode
 import Foundation
-
-/// Counts Swift heap allocations (swift_allocObject: class instances, array
-/// and string buffers, boxes) made on the calling thread, through the
-/// runtime's instrumentation hook. Other threads (parallel tests) are not counted.
-enum PipelineAllocationCounter {
-    typealias AllocFn = @convention(c) (UnsafeRawPointer?, Int, Int) -> UnsafeMutableRawPointer?
-    nonisolated(unsafe) static var original: AllocFn?
-    nonisolated(unsafe) static var thread: pthread_t = pthread_self()
-    nonisolated(unsafe) static var count = 0
-
-    nonisolated(unsafe) static let hookSlot: UnsafeMutablePointer<AllocFn?>? = dlsym(
-        dlopen(nil, RTLD_NOW),  // the process's global symbols
-        "_swift_allocObject")?.assumingMemoryBound(to: AllocFn?.self)
-    nonisolated(unsafe) static let enableSlot: UnsafeMutablePointer<Bool>? = dlsym(
-        dlopen(nil, RTLD_NOW),
-        "_swift_enableSwizzlingOfAllocationAndRefCountingFunctions_forInstrumentsOnly")?
-        .assumingMemoryBound(to: Bool.self)
-
-    static var available: Bool { hookSlot != nil && enableSlot != nil }
-
-    /// Allocations `body` made on this thread.
-    static func counting(_ body: () -> Void) -> Int {
-        guard let hookSlot, let enableSlot else { return -1 }
-        original = hookSlot.pointee
-        thread = pthread_self()
-        count = 0
-        hookSlot.pointee = { metadata, size, alignMask in
-            if pthread_equal(pthread_self(), PipelineAllocationCounter.thread) != 0 { PipelineAllocationCounter.count += 1 }
-            return PipelineAllocationCounter.original!(metadata, size, alignMask)
-        }
-        let wasEnabled = enableSlot.pointee
-        enableSlot.pointee = true
-        body()
-        enableSlot.pointee = wasEnabled
-        hookSlot.pointee = original
-        return count
-    }
-}
 
 /// Counts what a sink is given, without allocating.
 struct CountingNodeSink: NodeSink {
@@ -97,7 +60,7 @@ struct CountingNodeSink: NodeSink {
 @Suite(
     .serialized,
     .enabled(if: ProcessInfo.processInfo.environment["SKYCUE_ALLOCATION_CHILD"] == "1", "run by PipelineAllocationTests"),
-    .enabled(if: PipelineAllocationCounter.available, "Swift runtime allocation hook not found"))
+    .enabled(if: AllocationCounter.available, "Swift runtime allocation hook not found"))
 struct PipelineAllocationChild {
     typealias S = SyntheticSite
 
@@ -145,7 +108,7 @@ struct PipelineAllocationChild {
         let half = datagrams.count / 2
         run(0..<half, &pipeline, &sink)
         let before = sink
-        let n = PipelineAllocationCounter.counting { run(half..<datagrams.count, &pipeline, &sink) }
+        let n = AllocationCounter.counting { run(half..<datagrams.count, &pipeline, &sink) }
         #expect(pipeline.engineCounters.tracksConfirmed >= 2)
         #expect(sink.tracks > before.tracks && sink.datagrams > before.datagrams, "outputs ran while counting")
         #expect(sink.cues > 0, "cues were issued")
