@@ -46,9 +46,13 @@ extension ExtendedKalmanUpdater {
                 return try run(
                     state, CartesianToElevationBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 2, 3], updating)
             case (false, false):
-                return try run(state, CartesianToBearingRange(pose: m.pose).predict(x), m, [0, 1], updating)
+                return try run(
+                    state, CartesianToBearingRange(pose: m.pose).predict(x), m, [0, 1], updating,
+                    considerVertical: true)
             case (false, true):
-                return try run(state, CartesianToBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 3], updating)
+                return try run(
+                    state, CartesianToBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 3], updating,
+                    considerVertical: true)
             }
         case .bearing:
             if m.hasElevation {
@@ -62,9 +66,11 @@ extension ExtendedKalmanUpdater {
 
     /// Picks the components `index` of the measurement's values and sigmas,
     /// then computes the innovation and, when `updating`, the update.
+    /// `considerVertical` (a 2D radar) treats altitude and vertical velocity
+    /// as consider states, see `update(_:innovation:prediction:noise:considerVertical:)`.
     @inlinable func run<let M: Int>(
         _ state: GaussianState, _ prediction: MeasurementPrediction<M>, _ m: Measurement,
-        _ index: InlineArray<M, Int>, _ updating: Bool
+        _ index: InlineArray<M, Int>, _ updating: Bool, considerVertical: Bool = false
     ) throws(FilterError) -> (state: GaussianState, innovation: InnovationSummary) {
         var z = Vector<M>.zero
         var r = Matrix<M, M>.zero
@@ -76,6 +82,9 @@ extension ExtendedKalmanUpdater {
         }
         let nu = try innovation(of: state, prediction: prediction, measured: z, noise: r)
         guard updating else { return (state, nu.summary) }
-        return (try update(state, innovation: nu, prediction: prediction, noise: r), nu.summary)
+        return (
+            try update(state, innovation: nu, prediction: prediction, noise: r, considerVertical: considerVertical),
+            nu.summary
+        )
     }
 }

@@ -31,12 +31,28 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
     }
 
     /// `state` updated with the measurement whose innovation is `nu`.
+    ///
+    /// `considerVertical`: altitude and vertical velocity (states 2 and 5)
+    /// are consider states (Schmidt-Kalman): the innovation covariance keeps
+    /// their uncertainty (so gates and likelihoods stay honest), but their
+    /// gain rows are zero, so the measurement never moves them. A 2D radar
+    /// sees altitude only through the slant range; letting that weak,
+    /// linearised coupling drive the altitude made 2D-only tracks wander by
+    /// kilometres (and their ground position by hundreds of metres) in the
+    /// reference raid. The Joseph form is exact for any gain, so `P+` stays
+    /// the true covariance of the suboptimal update.
     @inlinable public func update<let M: Int>(
         _ state: GaussianState, innovation nu: Innovation<M>, prediction: MeasurementPrediction<M>,
-        noise r: Matrix<M, M>
+        noise r: Matrix<M, M>, considerVertical: Bool = false
     ) throws(FilterError) -> GaussianState {
         // K^T = S^-1 (P H^T)^T, solved rather than inverting S.
-        let gain = nu.covarianceFactor.solve(nu.crossCovariance.transposed).transposed
+        var gain = nu.covarianceFactor.solve(nu.crossCovariance.transposed).transposed
+        if considerVertical {
+            for j in 0..<M {
+                gain[2, j] = 0
+                gain[5, j] = 0
+            }
+        }
         let ikh = StateCovariance.identity - gain * prediction.jacobian
         let joseph = Matrix.timesTransposed(ikh * state.covariance, ikh)
         let krk = Matrix.timesTransposed(gain * r, gain)

@@ -21,7 +21,15 @@ extension FusionEngine {
         counters.associated &+= 1
         var record = tracks[slot]
         record.logic.revisitNs = min(record.logic.revisitNs, revisitNs)
-        record.logic.recordHit(atNs: m.timeNs)
+        // A bearing is a line, not a point: the wide corridor of a young
+        // track explains bearings of any source along it. So a bearing never
+        // counts towards confirming a track that a plot or position started
+        // (in the reference raid such hits confirmed clutter and 2D-radar
+        // tentatives kilometres from any target); it still updates the
+        // filter, and keeps confirmed tracks from coasting.
+        if m.kind != .bearing || record.status != .tentative || record.startedBy == .bearing {
+            record.logic.recordHit(atNs: m.timeNs)
+        }
         record.lastUpdateNs = max(record.lastUpdateNs, m.timeNs)
         record.updates &+= 1
         record.sources.insert(SensorKinds(kind: m.kind))

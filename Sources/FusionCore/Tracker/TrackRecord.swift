@@ -11,6 +11,8 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
     public var history: FixedLagHistory<Filter, 8>
     public var logic: MOfNLogic
     public var sources: SensorKinds
+    /// The kind of the measurement that started the track.
+    public var startedBy: MeasurementKind
     public var createdNs: Int64
     /// When the track was confirmed; 0 while tentative.
     public var confirmedNs: Int64
@@ -29,6 +31,7 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
         history = FixedLagHistory(start: filter)
         logic = MOfNLogic(firstHitNs: m.timeNs, revisitNs: revisitNs)
         sources = SensorKinds(kind: m.kind)
+        startedBy = m.kind
         createdNs = m.timeNs
         confirmedNs = 0
         lastUpdateNs = m.timeNs
