@@ -1,3 +1,5 @@
+import WireFormats
+
 /// Unwraps a captured frame down to its UDP payload. Pure byte parsing,
 /// bounds-checked: used by `PcapReader` and testable without files.
 public enum LinkLayer {
@@ -29,17 +31,17 @@ public enum LinkLayer {
     /// `wireLength` is the frame's original length: a frame cut by the
     /// snap length is `.truncated`.
     public static func udp(in frame: UnsafeRawBufferPointer, linkType: Int32, wireLength: Int) -> Outcome {
-        var r = Cursor(frame)
+        var r = ByteReader(frame)
         var etherType: UInt16
         switch linkType {
         case ethernet:
-            guard r.skip(12), let t = r.u16() else { return .truncated }
+            guard r.skip(12), let t = r.readUInt16() else { return .truncated }
             etherType = t
         case linuxSLL:
-            guard r.skip(14), let t = r.u16() else { return .truncated }
+            guard r.skip(14), let t = r.readUInt16() else { return .truncated }
             etherType = t
         case linuxSLL2:
-            guard let t = r.u16(), r.skip(18) else { return .truncated }
+            guard let t = r.readUInt16(), r.skip(18) else { return .truncated }
             etherType = t
         case null, loop:
             guard r.skip(4), let v = r.peek() else { return .truncated }
@@ -50,7 +52,7 @@ public enum LinkLayer {
         }
         // 802.1Q / 802.1ad / QinQ tags: TCI then the inner type.
         while etherType == 0x8100 || etherType == 0x88A8 || etherType == 0x9100 {
-            guard r.skip(2), let t = r.u16() else { return .truncated }
+            guard r.skip(2), let t = r.readUInt16() else { return .truncated }
             etherType = t
         }
         let capturedAll = frame.count >= wireLength
@@ -61,13 +63,14 @@ public enum LinkLayer {
         }
     }
 
-    static func ipv4UDP(_ r: inout Cursor, capturedAll: Bool) -> Outcome {
+    static func ipv4UDP(_ r: inout ByteReader, capturedAll: Bool) -> Outcome {
         let start = r.offset
         guard let vihl = r.peek(), vihl >> 4 == 4 else { return .notUDP }
         let ihl = Int(vihl & 0x0F) * 4
         guard ihl >= 20, r.remaining >= ihl else { return .truncated }
-        guard r.skip(2), let total = r.u16(), r.skip(2), let frag = r.u16(), r.skip(1), let proto = r.u8(),
-            r.skip(2), let src = r.u32(), let dst = r.u32(), r.skip(ihl - 20)
+        guard r.skip(2), let total = r.readUInt16(), r.skip(2), let frag = r.readUInt16(), r.skip(1),
+            let proto = r.readUInt8(), r.skip(2), let src = r.readUInt32(), let dst = r.readUInt32(),
+            r.skip(ihl - 20)
         else { return .truncated }
         guard proto == 17 else { return .notUDP }
         guard frag & 0x3FFF == 0 else { return .fragment }  // MF set or offset: not reassembled
@@ -78,15 +81,15 @@ public enum LinkLayer {
             source: { IPEndpoint(ipv4: src, port: $0) }, destination: { IPEndpoint(ipv4: dst, port: $0) })
     }
 
-    static func ipv6UDP(_ r: inout Cursor, capturedAll: Bool) -> Outcome {
+    static func ipv6UDP(_ r: inout ByteReader, capturedAll: Bool) -> Outcome {
         guard let v = r.peek(), v >> 4 == 6 else { return .notUDP }
-        guard r.skip(4), let payloadLength = r.u16(), var next = r.u8(), r.skip(1),
-            let sh = r.u64(), let sl = r.u64(), let dh = r.u64(), let dl = r.u64()
+        guard r.skip(4), let payloadLength = r.readUInt16(), var next = r.readUInt8(), r.skip(1),
+            let sh = r.readUInt64(), let sl = r.readUInt64(), let dh = r.readUInt64(), let dl = r.readUInt64()
         else { return .truncated }
         var remaining = Int(payloadLength)
         // Walk hop-by-hop (0), routing (43) and destination options (60) headers.
         while next == 0 || next == 43 || next == 60 {
-            guard let n = r.u8(), let len = r.u8() else { return .truncated }
+            guard let n = r.readUInt8(), let len = r.readUInt8() else { return .truncated }
             let size = (Int(len) + 1) * 8
             guard r.skip(size - 2) else { return .truncated }
             remaining -= size
@@ -102,45 +105,13 @@ public enum LinkLayer {
     }
 
     static func udpPayload(
-        _ r: inout Cursor, limit: Int, capturedAll: Bool,
+        _ r: inout ByteReader, limit: Int, capturedAll: Bool,
         source: (UInt16) -> IPEndpoint, destination: (UInt16) -> IPEndpoint
     ) -> Outcome {
-        guard capturedAll, let sp = r.u16(), let dp = r.u16(), let length = r.u16(), r.skip(2) else {
-            return .truncated
-        }
+        guard capturedAll, let sp = r.readUInt16(), let dp = r.readUInt16(), let length = r.readUInt16(), r.skip(2)
+        else { return .truncated }
         let n = Int(length) - 8
-        guard n >= 0, n <= limit - 8, let payload = r.take(n) else { return .truncated }
+        guard n >= 0, n <= limit - 8, let payload = r.readBytes(n) else { return .truncated }
         return .datagram(source: source(sp), destination: destination(dp), payload: payload)
-    }
-
-    /// A minimal big-endian cursor (FusionNode keeps its link parsing local
-    /// rather than reach into WireFormats' ASTERIX reader).
-    struct Cursor {
-        let bytes: UnsafeRawBufferPointer
-        var offset = 0
-        init(_ b: UnsafeRawBufferPointer) { bytes = b }
-        var remaining: Int { bytes.count - offset }
-        func peek() -> UInt8? { offset < bytes.count ? bytes[offset] : nil }
-        mutating func skip(_ n: Int) -> Bool {
-            guard n >= 0, n <= remaining else { return false }
-            offset += n
-            return true
-        }
-        mutating func int(_ n: Int) -> UInt64? {
-            guard n <= remaining else { return nil }
-            var v: UInt64 = 0
-            for i in 0..<n { v = v << 8 | UInt64(bytes[offset + i]) }
-            offset += n
-            return v
-        }
-        mutating func u8() -> UInt8? { int(1).map { UInt8($0) } }
-        mutating func u16() -> UInt16? { int(2).map { UInt16($0) } }
-        mutating func u32() -> UInt32? { int(4).map { UInt32($0) } }
-        mutating func u64() -> UInt64? { int(8) }
-        mutating func take(_ n: Int) -> UnsafeRawBufferPointer? {
-            guard n >= 0, n <= remaining else { return nil }
-            defer { offset += n }
-            return UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + n)])
-        }
     }
 }

@@ -1,9 +1,11 @@
-/// A bounds-checked big-endian cursor over borrowed bytes.
+/// A bounds-checked big-endian cursor over borrowed bytes: the one reader of
+/// every byte format the node takes in (ASTERIX, SKAC, the binary cue, and
+/// FusionNode's link-layer unwrapping).
 ///
 /// Every read returns nil when the input is too short, so a decoder built on
 /// it cannot read past the end (STYLE.md, "Errors and bad input"). The reader
 /// does not own the bytes: the caller keeps them alive while it is in use
-/// (they are the datagram being decoded).
+/// (they are the datagram being decoded). It never allocates.
 public struct ByteReader {
     /// The whole buffer being read.
     public let bytes: UnsafeRawBufferPointer
@@ -36,10 +38,16 @@ public struct ByteReader {
         return bytes[offset]
     }
 
-    @inlinable public mutating func readUInt16() -> UInt16? {
-        guard let v = readBigEndian(2) else { return nil }
-        return UInt16(truncatingIfNeeded: v)
+    /// A big-endian integer of `T`'s width (signed ones two's complement).
+    @inlinable public mutating func read<T: FixedWidthInteger>(_: T.Type) -> T? {
+        let size = MemoryLayout<T>.size
+        guard size <= remaining, let base = bytes.baseAddress else { return nil }
+        let value = base.loadUnaligned(fromByteOffset: offset, as: T.self)
+        _offset += size
+        return T(bigEndian: value)
     }
+
+    @inlinable public mutating func readUInt16() -> UInt16? { read(UInt16.self) }
 
     /// A 3-byte big-endian unsigned integer (common in ASTERIX: time of day, addresses).
     @inlinable public mutating func readUInt24() -> UInt32? {
@@ -47,10 +55,11 @@ public struct ByteReader {
         return UInt32(truncatingIfNeeded: v)
     }
 
-    @inlinable public mutating func readUInt32() -> UInt32? {
-        guard let v = readBigEndian(4) else { return nil }
-        return UInt32(truncatingIfNeeded: v)
-    }
+    @inlinable public mutating func readUInt32() -> UInt32? { read(UInt32.self) }
+    @inlinable public mutating func readUInt64() -> UInt64? { read(UInt64.self) }
+    @inlinable public mutating func readInt16() -> Int16? { read(Int16.self) }
+    @inlinable public mutating func readInt32() -> Int32? { read(Int32.self) }
+    @inlinable public mutating func readInt64() -> Int64? { read(Int64.self) }
 
     /// `count` (0...8) bytes as one big-endian unsigned integer.
     @inlinable public mutating func readBigEndian(_ count: Int) -> UInt64? {

@@ -22,11 +22,11 @@ public enum SKACCodec {
     public static func parse(
         _ bytes: UnsafeRawBufferPointer, into report: inout SKACReport
     ) throws(SKACRejection) {
-        var r = WireFieldReader(bytes)
+        var r = ByteReader(bytes)
         guard bytes.count >= SKACHeader.byteCount,
-            let magic = r.u32(), let version = r.u8(), let flagBits = r.u8(), let n = r.u16(),
-            let sensorId = r.u32(), let sequence = r.u32(), let timeNs = r.i64(),
-            let lat = r.i32(), let lon = r.i32(), let alt = r.i32()
+            let magic = r.readUInt32(), let version = r.readUInt8(), let flagBits = r.readUInt8(),
+            let n = r.readUInt16(), let sensorId = r.readUInt32(), let sequence = r.readUInt32(),
+            let timeNs = r.readInt64(), let lat = r.readInt32(), let lon = r.readInt32(), let alt = r.readInt32()
         else { throw .truncatedHeader }
         guard magic == SKACHeader.magic else { throw .badMagic }
         guard version == SKACHeader.version else { throw .badVersion }
@@ -43,9 +43,10 @@ public enum SKACCodec {
         for i in 0..<Int(n) {
             // The length check above guarantees every read succeeds; the
             // guard keeps the decoder total even if that ever changed.
-            guard let dt = r.i32(), let az = r.u16(), let el = r.i16(), let sigma = r.u16(),
-                let snr = r.i16(), let f0 = r.u16(), let harmonics = r.u8(), let hint = r.u8(),
-                let confidence = r.u8(), let res0 = r.u8(), let res1 = r.u16(), let sourceId = r.u32()
+            guard let dt = r.readInt32(), let az = r.readUInt16(), let el = r.readInt16(),
+                let sigma = r.readUInt16(), let snr = r.readInt16(), let f0 = r.readUInt16(),
+                let harmonics = r.readUInt8(), let hint = r.readUInt8(), let confidence = r.readUInt8(),
+                let res0 = r.readUInt8(), let res1 = r.readUInt16(), let sourceId = r.readUInt32()
             else { throw .lengthMismatch }
             guard res0 == 0, res1 == 0 else { throw .reservedNotZero }
             report.detections[i] = SKACDetection(
@@ -88,7 +89,7 @@ public enum SKACCodec {
         let total = report.encodedByteCount
         guard buffer.count >= total else { throw .bufferTooSmall }
 
-        var w = WireFieldWriter(buffer)
+        var w = ByteWriter(buffer)
         w.u32(SKACHeader.magic)
         w.u8(SKACHeader.version)
         w.u8(h.flags.rawValue)

@@ -73,7 +73,7 @@ public enum CueCodec {
             entry = e
         }
 
-        var w = WireFieldWriter(buffer)
+        var w = ByteWriter(buffer)
         w.u32(magic)
         w.u8(version)
         w.u8(cue.kind.rawValue)
@@ -152,16 +152,16 @@ public enum CueCodec {
     /// diagnostics only, never for acting on a cue.
     public static func parseUnauthenticated(_ bytes: UnsafeRawBufferPointer) throws(CueRejection) -> CueMessage {
         guard bytes.count == byteCount else { throw .badLength }
-        var r = WireFieldReader(bytes)
-        guard let m = r.u32(), let v = r.u8(), let kindRaw = r.u8(), let classRaw = r.u8(),
-            let flags = r.u8(), let node = r.u32(), let seq = r.u32(), let time = r.i64(),
-            let track = r.u32(), let zoneIndex = r.u16(), let interceptorIndex = r.u16(),
-            let zonePacked = r.u64(), let interceptorPacked = r.u64(), let p = r.u16(),
-            let reserved = r.u16(), let lat = r.i32(), let lon = r.i32(), let alt = r.i32(),
-            let ve = r.i32(), let vn = r.i32(), let vu = r.i32(),
-            let sh = r.u32(), let sv = r.u32(), let sw = r.u32(),
-            let ilat = r.i32(), let ilon = r.i32(), let ialt = r.i32(), let itime = r.i64(),
-            let entry = r.i64()
+        var r = ByteReader(bytes)
+        guard let m = r.readUInt32(), let v = r.readUInt8(), let kindRaw = r.readUInt8(), let classRaw = r.readUInt8(),
+            let flags = r.readUInt8(), let node = r.readUInt32(), let seq = r.readUInt32(), let time = r.readInt64(),
+            let track = r.readUInt32(), let zoneIndex = r.readUInt16(), let interceptorIndex = r.readUInt16(),
+            let zonePacked = r.readUInt64(), let interceptorPacked = r.readUInt64(), let p = r.readUInt16(),
+            let reserved = r.readUInt16(), let lat = r.readInt32(), let lon = r.readInt32(), let alt = r.readInt32(),
+            let ve = r.readInt32(), let vn = r.readInt32(), let vu = r.readInt32(),
+            let sh = r.readUInt32(), let sv = r.readUInt32(), let sw = r.readUInt32(),
+            let ilat = r.readInt32(), let ilon = r.readInt32(), let ialt = r.readInt32(), let itime = r.readInt64(),
+            let entry = r.readInt64()
         else { throw .badLength }
         guard m == magic else { throw .badMagic }
         guard v == version else { throw .badVersion }
