@@ -74,9 +74,9 @@ extension FusionEngine {
     /// time. A late measurement is gated against the lagged checkpoint
     /// predicted forward, whose wider covariance makes the gate conservative.
     func gateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
-        if m.timeNs >= tracks[slot].filter.state.timeNs { return try? tracks[slot].filter.innovation(for: m) }
+        if m.timeNs >= tracks[slot].filter.state.timeNs { return try? tracks[slot].filter.gateInnovation(for: m) }
         guard m.timeNs >= tracks[slot].history.checkpoint.state.timeNs else { return nil }
-        return try? tracks[slot].history.checkpoint.innovation(for: m)
+        return try? tracks[slot].history.checkpoint.gateInnovation(for: m)
     }
 
     /// Horizontal point around which to look for tracks, and how much wider
