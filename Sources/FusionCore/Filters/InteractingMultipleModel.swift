@@ -109,6 +109,24 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         return Self.combined(next.states, next.probabilities)
     }
 
+    /// The combined estimate carried to `timeNs` by constant velocity, with
+    /// the models' process noise weighted by their probabilities: one 6x6
+    /// prediction instead of the mixing and K model predictions of
+    /// `predictedState(to:)`. What the tracker's once-a-second ageing needs
+    /// (grid position, sigma limit, kinematic classification), where the
+    /// models' few metres of disagreement over a second do not matter; no
+    /// filter is changed by it. Per track: ~4.4 us -> see Benchmarks/README.md.
+    @inlinable public func coarselyPredictedState(to timeNs: Int64) -> GaussianState {
+        guard timeNs > state.timeNs else { return state }
+        let dt = secondsBetween(state.timeNs, timeNs)
+        var q = StateCovariance.zero
+        for j in 0..<K { q += probabilities[j] * models[j].processNoise(dt: dt) }
+        let cv = NearlyConstantVelocity(horizontalNoiseDensity: 0, verticalNoiseDensity: 0)
+        var predicted = cv.predict(state, to: timeNs)
+        predicted.covariance = (predicted.covariance + q).symmetrized
+        return predicted
+    }
+
     @inlinable public func innovation(for measurement: Measurement) throws(FilterError) -> InnovationSummary {
         var filter = self
         filter.predict(to: measurement.timeNs)
