@@ -92,8 +92,7 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
             for i in 0..<K {
                 let w = p[i, j] * probabilities[i] / predicted[j]
                 if w == 0 { continue }
-                let d = modelStates[i].mean - mean
-                cov += w * (modelStates[i].covariance + Matrix.outer(d, d))
+                Self.accumulate(&cov, weight: w, modelStates[i], about: mean)
             }
             return models[j].predict(
                 GaussianState(mean: mean, covariance: cov.symmetrized, timeNs: state.timeNs), to: timeNs)
@@ -191,11 +190,24 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         var mean = StateVector.zero
         for j in 0..<K { mean += mu[j] * x[j].mean }
         var cov = StateCovariance.zero
-        for j in 0..<K {
-            let d = x[j].mean - mean
-            cov += mu[j] * (x[j].covariance + Matrix.outer(d, d))
-        }
+        for j in 0..<K { accumulate(&cov, weight: mu[j], x[j], about: mean) }
         return GaussianState(mean: mean, covariance: cov.symmetrized, timeNs: x[0].timeNs)
+    }
+
+    /// `cov += w (P + d d^T)`, `d = x.mean - mean`, in one pass over the
+    /// lower triangle mirrored (the sum is symmetric): the operator form
+    /// made four 6x6 temporaries per term.
+    @inlinable static func accumulate(
+        _ cov: inout StateCovariance, weight w: Double, _ x: GaussianState, about mean: StateVector
+    ) {
+        let d = x.mean - mean
+        for a in 0..<6 {
+            for b in 0...a {
+                let v = cov[a, b] + w * (x.covariance[a, b] + d[a] * d[b])
+                cov[a, b] = v
+                cov[b, a] = v
+            }
+        }
     }
 
     @inlinable static func logSumExp(_ v: Vector<K>) -> Double {
