@@ -11,11 +11,12 @@ import FusionMath
 /// than the checkpoint is dropped (and counted by the caller). The window
 /// holds at most `K` measurements and at most the configured lag; whatever
 /// leaves it is folded into the checkpoint, so reprocessing costs at most `K`
-/// updates. Storage is inline: no heap.
+/// updates. Storage is inline: no heap; the window keeps measurements
+/// without their classification evidence (`LaggedMeasurement`).
 @frozen
 public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>: BitwiseCopyable {
     public var checkpoint: Filter
-    @usableFromInline var entries: InlineArray<K, Measurement>
+    @usableFromInline var entries: InlineArray<K, LaggedMeasurement>
     /// Measurements in the window, oldest first.
     @usableFromInline var storedCount: Int
     @inlinable public var count: Int { storedCount }
@@ -36,7 +37,7 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         checkpoint = start
         let placeholder = Measurement.position(
             timeNs: 0, sensor: 0, enu: .zero, sigmaHorizontalM: 1, sigmaVerticalM: 1)
-        entries = InlineArray(repeating: placeholder)
+        entries = InlineArray(repeating: LaggedMeasurement(placeholder))
         storedCount = 0
     }
 
@@ -66,14 +67,14 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
             entries[i] = entries[i - 1]
             i -= 1
         }
-        entries[i] = m
+        entries[i] = LaggedMeasurement(m)
         storedCount += 1
         let liveTime = live.state.timeNs
         var replay = checkpoint
         for j in 0..<count {
             // A replayed update that fails leaves the filter as it was,
             // exactly as it did when the measurement was first fused.
-            _ = try? replay.update(with: entries[j])
+            _ = try? replay.update(with: entries[j].measurement)
         }
         if replay.state.timeNs < liveTime { replay.predict(to: liveTime) }
         live = replay
@@ -82,14 +83,14 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
 
     @inlinable mutating func append(_ m: Measurement) {
         if count == K { foldOldest() }
-        entries[count] = m
+        entries[count] = LaggedMeasurement(m)
         storedCount += 1
     }
 
     /// Folds the oldest entry into the checkpoint.
     @inlinable mutating func foldOldest() {
         guard count > 0 else { return }
-        _ = try? checkpoint.update(with: entries[0])
+        _ = try? checkpoint.update(with: entries[0].measurement)
         for j in 1..<count { entries[j - 1] = entries[j] }
         storedCount -= 1
     }
