@@ -18,19 +18,19 @@ import FusionMath
 /// `slack` covers what the linear bound does not: the turn models' bend
 /// over `dt` (`|v| w dt^2`, doubled), a 2D radar's ground-range ambiguity
 /// and 100 m for linearisation. Tracking frame ENU, metres, seconds.
-struct CoarseGate {
+public struct CoarseGate: Sendable {
     /// The measurement's horizontal point, metres.
-    let eastM: Double
-    let northM: Double
+    public let eastM: Double
+    public let northM: Double
     /// Bound of the measurement's horizontal variance, both axes summed, m^2.
-    let measurementVarianceM2: Double
+    public let measurementVarianceM2: Double
     /// Added to the distance bound, metres.
-    let slackM: Double
+    public let slackM: Double
     /// The chi-square threshold `g` of the full gate.
-    let threshold: Double
+    public let threshold: Double
 
     /// Nil when the measurement has no horizontal point (a bearing).
-    init?(_ m: Measurement, eastM: Double, northM: Double, extraM: Double, threshold: Double) {
+    public init?(_ m: Measurement, eastM: Double, northM: Double, extraM: Double, threshold: Double) {
         guard eastM.isFinite, northM.isFinite else { return nil }
         switch m.kind {
         case .bearing:
@@ -50,7 +50,7 @@ struct CoarseGate {
 
     /// False only when `filter`'s estimate cannot pass the full gate for a
     /// measurement at `timeNs`.
-    func mayPass(_ filter: StandardIMM, atNs timeNs: Int64) -> Bool {
+    public func mayPass(_ filter: StandardIMM, atNs timeNs: Int64) -> Bool {
         let x = filter.state
         let dt = Swift.max(0, secondsBetween(x.timeNs, timeNs))
         var q = 0.0, w = 0.0
