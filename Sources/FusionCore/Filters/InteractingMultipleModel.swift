@@ -56,6 +56,32 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         return filter
     }
 
+    /// The model states and probabilities: everything that differs between
+    /// two tracks' filters (the combined estimate is recomputed from them).
+    /// 1,408 bytes against the filter's 1,944 for `StandardIMM`.
+    @frozen
+    public struct Snapshot: Sendable, BitwiseCopyable {
+        public var modelStates: InlineArray<K, GaussianState>
+        public var probabilities: Vector<K>
+
+        @inlinable public init(modelStates: InlineArray<K, GaussianState>, probabilities: Vector<K>) {
+            self.modelStates = modelStates
+            self.probabilities = probabilities
+        }
+    }
+
+    @inlinable public var snapshot: Snapshot { Snapshot(modelStates: modelStates, probabilities: probabilities) }
+
+    @inlinable public func resumed(from snapshot: Snapshot) -> InteractingMultipleModel<K, Model> {
+        var filter = self
+        filter.modelStates = snapshot.modelStates
+        filter.probabilities = snapshot.probabilities
+        filter.combinedState = Self.combined(snapshot.modelStates, snapshot.probabilities)
+        return filter
+    }
+
+    @inlinable public static func timeNs(of snapshot: Snapshot) -> Int64 { snapshot.modelStates[0].timeNs }
+
     /// The Markov switching matrix over `dt` seconds, `p[i, j] = P(j now | i before)`.
     @inlinable public func transitionMatrix(dt: Double) -> Matrix<K, K> {
         var p = Matrix<K, K>.zero

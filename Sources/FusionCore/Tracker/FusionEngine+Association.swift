@@ -82,8 +82,8 @@ extension FusionEngine {
     /// predicted forward, whose wider covariance makes the gate conservative.
     func gateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
         if m.timeNs >= tracks[slot].filter.state.timeNs { return try? tracks[slot].filter.gateInnovation(for: m) }
-        guard m.timeNs >= tracks[slot].history.checkpoint.state.timeNs else { return nil }
-        return try? tracks[slot].history.checkpoint.gateInnovation(for: m)
+        guard m.timeNs >= tracks[slot].history.oldestFusableNs else { return nil }
+        return try? tracks[slot].filter.resumed(from: tracks[slot].history.checkpoint).gateInnovation(for: m)
     }
 
     /// Horizontal point around which to look for tracks, and how much wider
