@@ -8,6 +8,8 @@ struct ComponentFigures {
     /// Thread CPU ns per call.
     var predictNs = 0.0
     var innovationNs = 0.0
+    /// `gateInnovation(for:)`: what the engine's gate runs per candidate track.
+    var gateNs = 0.0
     var updateNs = 0.0
     var recordBytes = MemoryLayout<TrackRecord<FusionEngine.Filter>>.stride
     var filterBytes = MemoryLayout<FusionEngine.Filter>.stride
@@ -44,6 +46,11 @@ enum Components {
             if let s = try? base.innovation(for: m3) { sum += s.normalisedSquared }
         }
         f.innovationNs = Double(cpuNs() - c) / Double(iterations)
+        c = cpuNs()
+        for _ in 0..<iterations {
+            if let s = try? base.gateInnovation(for: m3) { sum += s.normalisedSquared }
+        }
+        f.gateNs = Double(cpuNs() - c) / Double(iterations)
         c = cpuNs()
         for _ in 0..<iterations {
             var g = base

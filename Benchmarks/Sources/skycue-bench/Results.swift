@@ -56,11 +56,11 @@ enum Results {
             One track's filter (`StandardIMM`: 4 kinematic models, 6 states) against a 3D Doppler
             radar plot, 20,000 calls each, thread CPU time per call (`Components.swift`):
 
-            | `predict(to:)` (1 s) | `innovation(for:)` (one gate test) | `update(with:)` | `TrackRecord` | filter | `Measurement` |
-            |---:|---:|---:|---:|---:|---:|
-            | \(fixed(components.predictNs, 0)) ns | \(fixed(components.innovationNs, 0)) ns | \(fixed(components.updateNs, 0)) ns | \(components.recordBytes) B | \(components.filterBytes) B | \(components.measurementBytes) B |
+            | `predict(to:)` (1 s) | `innovation(for:)` | `gateInnovation(for:)` (one gate test) | `update(with:)` | `TrackRecord` | filter | `Measurement` |
+            |---:|---:|---:|---:|---:|---:|---:|
+            | \(fixed(components.predictNs, 0)) ns | \(fixed(components.innovationNs, 0)) ns | \(fixed(components.gateNs, 0)) ns | \(fixed(components.updateNs, 0)) ns | \(components.recordBytes) B | \(components.filterBytes) B | \(components.measurementBytes) B |
 
-            The engine spends, per detection: one `innovation` per track candidate in the search
+            The engine spends, per detection: one `gateInnovation` per track candidate in the search
             circle (gating), one `update` of the live filter and, when the measurement leaves the
             lag window, one more `update` of the checkpoint (`FixedLagHistory.fold`), plus its share
             of `maintain` (one `predict` per track per second). See Benchmarks/README.md for the profile.

@@ -52,7 +52,8 @@ if probeSwift < 10 || probeMallocs < 11 {
     exit(1)
 }
 let components = Components.measure()
-say("one track (StandardIMM, 3D Doppler radar plot), CPU ns per call: predict \(fixed(components.predictNs, 0)), innovation (a gate test) \(fixed(components.innovationNs, 0)), update \(fixed(components.updateNs, 0)); sizes: TrackRecord \(components.recordBytes) B, filter \(components.filterBytes) B, Measurement \(components.measurementBytes) B")
+say("one track (StandardIMM, 3D Doppler radar plot), CPU ns per call: predict \(fixed(components.predictNs, 0)), innovation \(fixed(components.innovationNs, 0)), gate test \(fixed(components.gateNs, 0)), update \(fixed(components.updateNs, 0)); sizes: TrackRecord \(components.recordBytes) B, filter \(components.filterBytes) B, Measurement \(components.measurementBytes) B")
+if arguments.contains("--components") { exit(0) }
 var points: [ScalePoint] = []
 for n in scales {
     let plan = EngineBench.plan(targets: n)

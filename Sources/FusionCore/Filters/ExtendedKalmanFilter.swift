@@ -20,6 +20,14 @@ public struct ExtendedKalmanFilter<Model: MotionModel>: TrackFilter {
         return filter
     }
 
+    @inlinable public var snapshot: GaussianState { state }
+
+    @inlinable public func resumed(from snapshot: GaussianState) -> ExtendedKalmanFilter<Model> {
+        restarted(from: snapshot)
+    }
+
+    @inlinable public static func timeNs(of snapshot: GaussianState) -> Int64 { snapshot.timeNs }
+
     @inlinable public mutating func predict(to timeNs: Int64) {
         state = model.predict(state, to: timeNs)
     }

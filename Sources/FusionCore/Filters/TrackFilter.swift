@@ -13,6 +13,22 @@ public protocol TrackFilter: Sendable {
     /// makes each new track's filter from it.
     func restarted(from state: GaussianState) -> Self
 
+    /// What a lagged checkpoint keeps of a filter: its estimate without the
+    /// configuration (models, tuning) that the live filter carries anyway.
+    associatedtype Snapshot: BitwiseCopyable
+
+    /// This filter's estimate, without its configuration.
+    var snapshot: Snapshot { get }
+
+    /// A filter with this one's configuration at the estimate `snapshot`
+    /// (taken from a filter of the same configuration): the filter the
+    /// snapshot was taken of, up to the rounding of derived values (an
+    /// IMM's combined estimate is recomputed from its model states).
+    func resumed(from snapshot: Snapshot) -> Self
+
+    /// Time of validity of a snapshot's estimate, ns.
+    static func timeNs(of snapshot: Snapshot) -> Int64
+
     /// Predicts to `timeNs`; a time at or before the state's is a no-op.
     mutating func predict(to timeNs: Int64)
 

@@ -29,3 +29,21 @@ public enum KinematicModel: MotionModel, BitwiseCopyable {
         }
     }
 }
+
+extension KinematicModel {
+    /// Horizontal acceleration spectral density, m^2/s^3.
+    @inlinable public var horizontalNoiseDensity: Double {
+        switch self {
+        case .nearlyConstantVelocity(let m): m.horizontalNoiseDensity
+        case .coordinatedTurn(let m): m.horizontalNoiseDensity
+        }
+    }
+
+    /// Magnitude of the turn rate the model assumes, rad/s (0 for straight flight).
+    @inlinable public var turnRateMagnitudeRadPerS: Double {
+        switch self {
+        case .nearlyConstantVelocity: 0
+        case .coordinatedTurn(let m): abs(m.turnRateRadPerS)
+        }
+    }
+}

@@ -53,13 +53,20 @@ extension FusionEngine {
                 found += 1
             }
         }
-        gate(m, index: j, candidates: found)
+        let coarse = CoarseGate(m, eastM: east, northM: north, extraM: extra, threshold: gateThresholds[6])
+        gate(m, index: j, candidates: found, coarse: coarse)
     }
 
-    /// Gates `m` against the first `n` tracks in the neighbour buffer.
-    mutating func gate(_ m: Measurement, index j: Int, candidates n: Int) {
+    /// Gates `m` against the first `n` tracks in the neighbour buffer; with
+    /// `coarse`, tracks that cannot pass are skipped before the full test.
+    mutating func gate(_ m: Measurement, index j: Int, candidates n: Int, coarse: CoarseGate? = nil) {
         for c in 0..<n {
             let slot = scratch.neighbours[c]
+            if let coarse, m.timeNs >= tracks[slot].filter.state.timeNs,
+                !coarse.mayPass(tracks[slot].filter, atNs: m.timeNs)
+            {
+                continue
+            }
             guard let g = gateStatistics(ofSlot: slot, for: m) else { continue }
             guard g.dimension > 0, g.dimension < 7, g.normalisedSquared.isFinite, g.normalisedSquared <= gateThresholds[g.dimension] else {
                 continue
@@ -74,9 +81,9 @@ extension FusionEngine {
     /// time. A late measurement is gated against the lagged checkpoint
     /// predicted forward, whose wider covariance makes the gate conservative.
     func gateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
-        if m.timeNs >= tracks[slot].filter.state.timeNs { return try? tracks[slot].filter.innovation(for: m) }
-        guard m.timeNs >= tracks[slot].history.checkpoint.state.timeNs else { return nil }
-        return try? tracks[slot].history.checkpoint.innovation(for: m)
+        if m.timeNs >= tracks[slot].filter.state.timeNs { return try? tracks[slot].filter.gateInnovation(for: m) }
+        guard m.timeNs >= tracks[slot].history.oldestFusableNs else { return nil }
+        return try? tracks[slot].filter.resumed(from: tracks[slot].history.checkpoint).gateInnovation(for: m)
     }
 
     /// Horizontal point around which to look for tracks, and how much wider
