@@ -75,7 +75,7 @@ print(f"""## One-hour capture replay (issue 6)
 *replay (pipeline)* is the time `skycue-replay` reports for reading the capture and running every datagram through the
 node's pipeline (decode, fuse, classify, cue, encode, write the reports); *whole run* adds start-up, writing the
 summary and scoring against the truth (`--truth`: reading tracks.jsonl and truth.jsonl back, GOSPA, the tables).
-Issue 6's target, "well under a minute": {'met' if wall < 60 else '**not met**'} ({wall:.1f} s wall for the whole run,
+Issue 6's target, "well under a minute" (read here as at most 30 s): {'met' if wall <= 30 else '**not met**'} ({wall:.1f} s wall for the whole run,
 {user + system:.1f} s of CPU; the replay is single-threaded, so on an idle core the wall time approaches the CPU time,
 while on this shared host the difference is time the process waited for a core).""")
 PY
