@@ -61,6 +61,8 @@ let package = Package(
             name: "WireFormatsTests", dependencies: ["TestSupport", "WireFormats", "Simulation"],
             exclude: ["Golden"]),  // tshark decodes (Tools/golden-asterix.sh), read by path
         .testTarget(name: "SimulationTests", dependencies: ["Simulation"]),
-        .testTarget(name: "FusionNodeTests", dependencies: ["TestSupport", "FusionNode"]),
+        .testTarget(
+            name: "FusionNodeTests", dependencies: ["TestSupport", "FusionNode"],
+            exclude: ["Golden"]),  // reference captures and their reports (Tools/regen-golden.sh), read by path
     ]
 )

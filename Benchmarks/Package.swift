@@ -44,5 +44,14 @@ let package = Package(
             // (Probes.swift); they must be in the dynamic symbol table for
             // the shared libraries (the Swift runtime) to bind to them.
             linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]),
+        // The SkyCue half of Tools/compare-stonesoup (issue 8): no probes,
+        // so that nothing interposes on its allocations.
+        .executableTarget(
+            name: "skycue-compare",
+            dependencies: [
+                "BenchSimulation",
+                .product(name: "FusionCore", package: "SkyCue"),
+            ],
+            swiftSettings: [.unsafeFlags(["-module-alias", "Cueing=BenchCueing"])]),
     ]
 )

@@ -5,11 +5,13 @@ import Simulation
 /// node would receive, with its truth (shared ICD section 4 style):
 ///
 ///     skycue-sim --site SITE.json --scenario raid|mixed|crossing|single
-///                [--count N] [--duration-s S] [--seed N] --out DIR
+///                [--count N] [--duration-s S] [--seed N]
+///                [--acoustic-sensors N] --out DIR
 ///
 /// writes DIR/capture.pcap, DIR/truth.jsonl, DIR/site.json (the site file
 /// as given, byte for byte) and DIR/acoustic_sensors.json (the simulated
-/// acoustic sensors, see `SiteSensors`). The same arguments give
+/// acoustic sensors, see `SiteSensors`; `--acoustic-sensors N` puts N of
+/// them on a grid instead of around the zones). The same arguments give
 /// byte-identical files.
 public struct SimCommand: Sendable, Equatable {
     public var sitePath: String
@@ -18,14 +20,17 @@ public struct SimCommand: Sendable, Equatable {
     public var durationS: Double
     public var seed: UInt64
     public var outDirectory: String
+    /// How many acoustic sensors to place on a grid (`SiteSensors.acousticGrid`);
+    /// nil places them around the zones.
+    public var acousticSensors: Int? = nil
 
     public static let usage =
-        "usage: skycue-sim --site SITE.json --scenario raid|mixed|crossing|single [--count N] [--duration-s S] [--seed N] --out DIR"
+        "usage: skycue-sim --site SITE.json --scenario raid|mixed|crossing|single [--count N] [--duration-s S] [--seed N] [--acoustic-sensors N] --out DIR"
 
     /// Parses the arguments (without the program name); the error is a
     /// message for stderr.
     public static func parse(_ arguments: [String]) -> Result<SimCommand, SimCommandError> {
-        var site: String?, scenario: SiteScenario?, out: String?, count: Int?
+        var site: String?, scenario: SiteScenario?, out: String?, count: Int?, acoustic: Int?
         var duration = 600.0
         var seed: UInt64 = 1
         var i = 0
@@ -45,6 +50,11 @@ public struct SimCommand: Sendable, Equatable {
             case "--duration-s":
                 guard let d = Double(value), d > 0, d <= 86_400 else { return .failure(.init("--duration-s: > 0, <= 86400")) }
                 duration = d
+            case "--acoustic-sensors":
+                guard let n = Int(value), n >= 0, n <= SiteSensors.maxAcousticSensors else {
+                    return .failure(.init("--acoustic-sensors: 0...\(SiteSensors.maxAcousticSensors)"))
+                }
+                acoustic = n
             case "--seed":
                 guard let s = UInt64(value) else { return .failure(.init("--seed: an unsigned integer")) }
                 seed = s
@@ -57,7 +67,9 @@ public struct SimCommand: Sendable, Equatable {
         guard let scenario else { return .failure(.init("--scenario is required")) }
         guard let out else { return .failure(.init("--out is required")) }
         return .success(
-            SimCommand(sitePath: site, scenario: scenario, count: count, durationS: duration, seed: seed, outDirectory: out))
+            SimCommand(
+                sitePath: site, scenario: scenario, count: count, durationS: duration, seed: seed, outDirectory: out,
+                acousticSensors: acoustic))
     }
 
     /// What a run wrote.
@@ -73,7 +85,8 @@ public struct SimCommand: Sendable, Equatable {
         let configuration = try SiteConfiguration.load(contentsOf: sitePath)
         let siteBytes = try Data(contentsOf: URL(fileURLWithPath: sitePath))
         let scenario = self.scenario.build(on: configuration, count: count, durationS: durationS, seed: seed)
-        let sensors = SiteSensors(configuration: configuration, frame: scenario.frame, startNs: scenario.startNs)
+        let sensors = SiteSensors(
+            configuration: configuration, frame: scenario.frame, startNs: scenario.startNs, acousticGridCount: acousticSensors)
         let capture = sensors.composer.compose(scenario, seed: seed &+ 0x9E37_79B9)
         let dir = URL(fileURLWithPath: outDirectory)
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

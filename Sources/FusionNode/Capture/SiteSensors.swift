@@ -17,7 +17,8 @@ import WireFormats
 ///   (`acousticSites`): one at the node origin; for each polygon zone one at
 ///   its centroid and one 1 km outside each vertex (away from the centroid);
 ///   for each circle zone one at its centre and four 1 km outside its edge
-///   (NE, SE, SW, NW). The reference site gets 12. Ids 1001, 1002, ... in
+///   (NE, SE, SW, NW). The reference site gets 12. With `acousticGridCount`
+///   they are instead that many on a square grid (`acousticGrid`). Ids 1001, 1002, ... in
 ///   that order, sending from 127.0.0.(100 + index):(41000 + index); a
 ///   sensor whose id has a key in `keys.acoustic` tags its reports.
 public struct SiteSensors: Sendable {
@@ -34,7 +35,11 @@ public struct SiteSensors: Sendable {
     /// Loopback address a.b.c.d as an integer.
     static func loopback(_ d: UInt32) -> UInt32 { 0x7F00_0000 | d }
 
-    public init(configuration c: SiteConfiguration, frame: LocalFrame, startNs: Int64) {
+    /// Most acoustic sensors a simulated site gets: their source addresses
+    /// are 127.0.0.(100 + index), so at most 155 fit.
+    public static let maxAcousticSensors = 155
+
+    public init(configuration c: SiteConfiguration, frame: LocalFrame, startNs: Int64, acousticGridCount: Int? = nil) {
         self.frame = frame
         let geoid = c.node.geoidSeparationM
         var radars: [CaptureComposer.RadarLink] = []
@@ -58,7 +63,9 @@ public struct SiteSensors: Sendable {
         let adsb = CaptureComposer.ADSBLink(
             model: ADSBModel(sensor: 50, frame: frame), sac: c.adsb.sac ?? 0, sic: c.adsb.sic ?? 0, port: c.adsb.port,
             sourceIPv4: Self.loopback(2), sourcePort: 40002, geoidSeparationM: geoid)
-        let sites = Self.acousticSites(configuration: c, frame: frame)
+        let sites =
+            acousticGridCount.map { Self.acousticGrid(count: min($0, Self.maxAcousticSensors), frame: frame) }
+            ?? Self.acousticSites(configuration: c, frame: frame)
         var acoustic: [CaptureComposer.AcousticLink] = []
         for (k, s) in sites.enumerated() {
             var m = AcousticSensorModel(sensor: SensorIndex(100 + k), sensorID: s.sensorID, site: s.position, frame: frame)
@@ -104,6 +111,18 @@ public struct SiteSensors: Sendable {
         }
         return points.enumerated().map { k, p in
             AcousticSite(sensorID: UInt32(1001 + k), position: frame.geodetic(fromENU: p))
+        }
+    }
+
+    /// `count` sensors on a square grid `spacingM` apart centred on the
+    /// frame's origin, row by row from the south-west, 2 m above the origin
+    /// plane: a dense acoustic network (the one-hour benchmark's 100).
+    public static func acousticGrid(count: Int, spacingM: Double = 2_000, frame: LocalFrame) -> [AcousticSite] {
+        let side = max(1, Int(Double(count).squareRoot().rounded(.up)))
+        let half = Double(side - 1) / 2
+        return (0..<max(0, count)).map { k in
+            let p = Vector3((Double(k % side) - half) * spacingM, (Double(k / side) - half) * spacingM, 2)
+            return AcousticSite(sensorID: UInt32(1001 + k), position: frame.geodetic(fromENU: p))
         }
     }
 }
