@@ -240,11 +240,15 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         _ cov: inout StateCovariance, weight w: Double, _ x: GaussianState, about mean: StateVector
     ) {
         let d = x.mean - mean
-        for a in 0..<6 {
-            for b in 0...a {
-                let v = cov[a, b] + w * (x.covariance[a, b] + d[a] * d[b])
-                cov[a, b] = v
-                cov[b, a] = v
+        x.covariance.withUnsafeElements { p in
+            cov.withUnsafeMutableElements { c in
+                for a in 0..<6 {
+                    for b in 0...a {
+                        let v = c[a * 6 + b] + w * (p[a * 6 + b] + d[a] * d[b])
+                        c[a * 6 + b] = v
+                        c[b * 6 + a] = v
+                    }
+                }
             }
         }
     }
