@@ -37,27 +37,48 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
         _modify { yield &rows[i][j] }
     }
 
+    /// The elements, row-major, through a pointer. The hot kernels below
+    /// use these rather than the subscript: in some contexts (an element
+    /// read from a matrix held in a parameter, inside a loop) the optimiser
+    /// copied a whole row per element read, and those copies were a quarter
+    /// of the engine's profile (`memmove`, Benchmarks/README.md).
+    @inlinable @inline(__always)
+    public func withUnsafeElements<T>(_ body: (UnsafePointer<Double>) -> T) -> T {
+        withUnsafeBytes(of: rows) { body($0.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: Double.self)) }
+    }
+
+    @inlinable @inline(__always)
+    public mutating func withUnsafeMutableElements<T>(_ body: (UnsafeMutablePointer<Double>) -> T) -> T {
+        withUnsafeMutableBytes(of: &rows) {
+            body($0.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: Double.self))
+        }
+    }
+
     @inlinable public var transposed: Matrix<C, R> {
         var t = Matrix<C, R>.zero
-        for i in 0..<R { for j in 0..<C { t[j, i] = self[i, j] } }
+        withUnsafeElements { a in
+            t.withUnsafeMutableElements { r in
+                for i in 0..<R { for j in 0..<C { r[j * R + i] = a[i * C + j] } }
+            }
+        }
         return t
     }
 
     @inlinable public static func + (a: Matrix<R, C>, b: Matrix<R, C>) -> Matrix<R, C> {
         var r = a
-        for i in 0..<R { for j in 0..<C { r[i, j] += b[i, j] } }
+        b.withUnsafeElements { pb in r.withUnsafeMutableElements { pr in for k in 0..<(R * C) { pr[k] += pb[k] } } }
         return r
     }
 
     @inlinable public static func - (a: Matrix<R, C>, b: Matrix<R, C>) -> Matrix<R, C> {
         var r = a
-        for i in 0..<R { for j in 0..<C { r[i, j] -= b[i, j] } }
+        b.withUnsafeElements { pb in r.withUnsafeMutableElements { pr in for k in 0..<(R * C) { pr[k] -= pb[k] } } }
         return r
     }
 
     @inlinable public static func * (s: Double, a: Matrix<R, C>) -> Matrix<R, C> {
         var r = a
-        for i in 0..<R { for j in 0..<C { r[i, j] *= s } }
+        r.withUnsafeMutableElements { pr in for k in 0..<(R * C) { pr[k] *= s } }
         return r
     }
 
@@ -65,11 +86,17 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
 
     @inlinable public static func * <let K: Int>(a: Matrix<R, K>, b: Matrix<K, C>) -> Matrix<R, C> {
         var r = Matrix<R, C>.zero
-        for i in 0..<R {
-            for k in 0..<K {
-                let aik = a[i, k]
-                if aik == 0 { continue }
-                for j in 0..<C { r[i, j] += aik * b[k, j] }
+        a.withUnsafeElements { pa in
+            b.withUnsafeElements { pb in
+                r.withUnsafeMutableElements { pr in
+                    for i in 0..<R {
+                        for k in 0..<K {
+                            let aik = pa[i * K + k]
+                            if aik == 0 { continue }
+                            for j in 0..<C { pr[i * C + j] += aik * pb[k * C + j] }
+                        }
+                    }
+                }
             }
         }
         return r
@@ -88,11 +115,17 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
     /// `a * b^T` without forming the transpose.
     @inlinable public static func timesTransposed<let K: Int>(_ a: Matrix<R, K>, _ b: Matrix<C, K>) -> Matrix<R, C> {
         var r = Matrix<R, C>.zero
-        for i in 0..<R {
-            for j in 0..<C {
-                var s = 0.0
-                for k in 0..<K { s += a[i, k] * b[j, k] }
-                r[i, j] = s
+        a.withUnsafeElements { pa in
+            b.withUnsafeElements { pb in
+                r.withUnsafeMutableElements { pr in
+                    for i in 0..<R {
+                        for j in 0..<C {
+                            var s = 0.0
+                            for k in 0..<K { s += pa[i * K + k] * pb[j * K + k] }
+                            pr[i * C + j] = s
+                        }
+                    }
+                }
             }
         }
         return r
@@ -101,11 +134,13 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
     /// `(M + M^T) / 2`: removes the asymmetry that rounding leaves in a covariance.
     @inlinable public var symmetrized: Matrix<R, C> {
         var r = self
-        for i in 0..<min(R, C) {
-            for j in (i + 1)..<min(R, C) {
-                let m = 0.5 * (self[i, j] + self[j, i])
-                r[i, j] = m
-                r[j, i] = m
+        r.withUnsafeMutableElements { p in
+            for i in 0..<min(R, C) {
+                for j in (i + 1)..<min(R, C) {
+                    let m = 0.5 * (p[i * C + j] + p[j * C + i])
+                    p[i * C + j] = m
+                    p[j * C + i] = m
+                }
             }
         }
         return r
@@ -143,7 +178,7 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
     /// The outer product `u v^T`.
     @inlinable public static func outer(_ u: Vector<R>, _ v: Vector<C>) -> Matrix<R, C> {
         var m = Matrix<R, C>.zero
-        for i in 0..<R { for j in 0..<C { m[i, j] = u[i] * v[j] } }
+        m.withUnsafeMutableElements { p in for i in 0..<R { for j in 0..<C { p[i * C + j] = u[i] * v[j] } } }
         return m
     }
 }

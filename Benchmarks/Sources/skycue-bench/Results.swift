@@ -63,7 +63,7 @@ enum Results {
             The engine spends, per detection: one `gateInnovation` per track candidate in the search
             circle (gating), one `update` of the live filter and, when the measurement leaves the
             lag window, one more `update` of the checkpoint (`FixedLagHistory.fold`), plus its share
-            of `maintain` (one `predict` per track per second). See Benchmarks/README.md for the profile.
+            of `maintain` (one constant-velocity `coarselyPredictedState` per track per second). See Benchmarks/README.md for the profile.
 
 
             """

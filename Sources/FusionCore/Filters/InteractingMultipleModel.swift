@@ -225,12 +225,12 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
     }
 
     /// Mixture weights below this are skipped. The weights sum to 1, so
-    /// one of them is at least 1/K and a term 10^-20 times smaller is below
-    /// the rounding of the sum: skipping it changes nothing. Keeping it did
-    /// cost: a model the data has ruled out reaches probabilities of
-    /// 10^-300 and less, whose products are subnormal numbers, which x86
-    /// computes in microcode; the mixing then took 21 % of the engine's
-    /// time (perf, 1,000 targets).
+    /// one of them is at least 1/K and a term 10^-20 times smaller is far
+    /// below the rounding of the sum. A guard: a model the data has ruled
+    /// out can reach probabilities near 10^-300, whose products are
+    /// subnormal numbers that x86 computes in microcode. (It did not change
+    /// the benchmark measurably; the mixing's cost was row copies, see
+    /// `Matrix.withUnsafeElements`.)
     @inlinable static var negligibleWeight: Double { 1e-20 }
 
     /// `cov += w (P + d d^T)`, `d = x.mean - mean`, in one pass over the
@@ -240,11 +240,15 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         _ cov: inout StateCovariance, weight w: Double, _ x: GaussianState, about mean: StateVector
     ) {
         let d = x.mean - mean
-        for a in 0..<6 {
-            for b in 0...a {
-                let v = cov[a, b] + w * (x.covariance[a, b] + d[a] * d[b])
-                cov[a, b] = v
-                cov[b, a] = v
+        x.covariance.withUnsafeElements { p in
+            cov.withUnsafeMutableElements { c in
+                for a in 0..<6 {
+                    for b in 0...a {
+                        let v = c[a * 6 + b] + w * (p[a * 6 + b] + d[a] * d[b])
+                        c[a * 6 + b] = v
+                        c[b * 6 + a] = v
+                    }
+                }
             }
         }
     }
