@@ -1,0 +1,23 @@
+/// The `gpsd` section (Hardware/CONFIG.md): where the node finds gpsd for
+/// its own position and clock offset (ICD 1.4). Loopback by default.
+public struct GpsdSettings: Sendable, Equatable {
+    /// false: the node never connects (a fixed site with `node.origin`).
+    public var enabled: Bool
+    public var host: String
+    public var port: UInt16
+
+    public init(enabled: Bool = true, host: String = "127.0.0.1", port: UInt16 = 2947) {
+        self.enabled = enabled
+        self.host = host
+        self.port = port
+    }
+}
+
+extension GpsdSettings {
+    init(reading r: ConfigObject) {
+        defer { r.finish() }
+        let d = GpsdSettings()
+        let endpoint = r.endpoint(defaultHost: d.host, defaultPort: d.port)
+        self.init(enabled: r.bool("enabled", default: d.enabled), host: endpoint.host, port: endpoint.port)
+    }
+}
