@@ -29,7 +29,7 @@ final class SkycuedProcess {
         return nil
     }
 
-    init?(configPath: String, metricsPort: UInt16, logPath: String) {
+    init?(configPath: String, metricsPort: UInt16, logPath: String, environment extra: [String: String] = [:]) {
         guard let executable = Self.binary() else { return nil }
         var attributes = posix_spawnattr_t()
         var actions = posix_spawn_file_actions_t()
@@ -51,7 +51,13 @@ final class SkycuedProcess {
         var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
         defer { cArguments.forEach { free($0) } }
         var child: pid_t = 0
-        guard posix_spawn(&child, executable, &actions, &attributes, &cArguments, environ) == 0 else { return nil }
+        var environment = ProcessInfo.processInfo.environment
+        environment.removeValue(forKey: "NOTIFY_SOCKET")
+        environment.removeValue(forKey: "WATCHDOG_USEC")
+        environment.merge(extra) { $1 }
+        var cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { cEnvironment.forEach { free($0) } }
+        guard posix_spawn(&child, executable, &actions, &attributes, &cArguments, &cEnvironment) == 0 else { return nil }
         pid = child
         self.logPath = logPath
         self.metricsPort = metricsPort
