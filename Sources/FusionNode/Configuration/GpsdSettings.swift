@@ -1,5 +1,8 @@
 /// The `gpsd` section (Hardware/CONFIG.md): where the node finds gpsd for
 /// its own position and clock offset (ICD 1.4). Loopback by default.
+/// FIXME: libgps connects (and resolves a name) blocking, on the fusion
+/// thread; to loopback that is immediate, to a remote host it is not. ICD
+/// 1.4 puts gpsd on the box, so a remote `host` is for tests only.
 public struct GpsdSettings: Sendable, Equatable {
     /// false: the node never connects (a fixed site with `node.origin`).
     public var enabled: Bool

@@ -20,6 +20,9 @@ final class ReceiveBatch {
         headers = .allocate(capacity: count)
         vectors = .allocate(capacity: count)
         payload = .allocate(byteCount: count * Self.slotBytes, alignment: 16)
+        // Touch every page now: resident memory is then what it will stay,
+        // instead of creeping up as larger batches reach further slots.
+        payload.initializeMemory(as: UInt8.self, repeating: 0, count: count * Self.slotBytes)
         sources = .allocate(capacity: count)
         controlBytes = clinux_timestamp_control_size() + 64
         control = .allocate(byteCount: count * controlBytes, alignment: 16)
