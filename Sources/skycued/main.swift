@@ -8,6 +8,9 @@ func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
 
+// Before anything else can start a thread (see NodeDaemon.prepareProcess).
+NodeDaemon.prepareProcess()
+
 let command: SkycuedCommand
 do {
     command = try SkycuedCommand.parse(Array(CommandLine.arguments.dropFirst()))

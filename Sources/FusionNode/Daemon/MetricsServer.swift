@@ -72,12 +72,16 @@ final class MetricsServer {
         }
     }
 
+    /// What a connection waits for after `service`.
+    enum Progress { case finished, needsRequest, needsWrite }
+
     /// Reads the request of `slot`; when complete, builds the response with
-    /// `render` and writes what the socket takes. Returns true when the
-    /// connection is finished (closed) and false while it still waits.
-    func service(slot: Int, render: () -> String) -> Bool {
+    /// `render` and writes what the socket takes. Says whether the
+    /// connection is finished (closed), still waits for its request, or
+    /// has response bytes left for when the socket is writable.
+    func service(slot: Int, render: () -> String) -> Progress {
         var c = connections[slot]
-        guard c.fd >= 0 else { return true }
+        guard c.fd >= 0 else { return .finished }
         if c.response.isEmpty {
             var buffer = [UInt8](repeating: 0, count: 1_024)
             while true {
@@ -85,14 +89,16 @@ final class MetricsServer {
                 if n > 0 {
                     c.request += buffer[0..<n]
                     if c.request.count > Self.maxRequestBytes { return finish(slot) }
+                    if n < buffer.count { break }
                     continue
                 }
-                if n == 0 { return finish(slot) }
-                break  // EAGAIN
+                // EOF: a client that half-closed after its request still gets an answer.
+                if n == 0 && !Self.headersComplete(c.request) { return finish(slot) }
+                break  // EAGAIN, or EOF after a complete request
             }
             guard Self.headersComplete(c.request) else {
                 connections[slot] = c
-                return false
+                return .needsRequest
             }
             c.response = Self.response(for: c.request, render: render)
             scrapes &+= 1
@@ -106,7 +112,7 @@ final class MetricsServer {
         }
         if c.sentBytes >= c.response.count { return finish(slot) }
         connections[slot] = c
-        return false
+        return .needsWrite
     }
 
     /// Closes connections older than the request timeout.
@@ -118,10 +124,10 @@ final class MetricsServer {
 
     func descriptor(slot: Int) -> Int32 { connections[slot].fd }
 
-    private func finish(_ slot: Int) -> Bool {
+    private func finish(_ slot: Int) -> Progress {
         if connections[slot].fd >= 0 { close(connections[slot].fd) }
         connections[slot] = Connection()
-        return true
+        return .finished
     }
 
     static func headersComplete(_ request: [UInt8]) -> Bool {

@@ -92,6 +92,11 @@ public final class NodeDaemon {
         if let metrics { try loop.add(metrics.listener, token: Self.tokenMetrics) }
     }
 
+    /// Call first in `main`, before anything can start a thread: blocks
+    /// SIGTERM, SIGINT and SIGHUP for every thread (the loop reads them from
+    /// a signalfd) and ignores SIGPIPE.
+    public static func prepareProcess() { SignalChannel.blockSignals() }
+
     func makePipeline(origin: Geodetic) throws(DaemonError) {
         do {
             holder = PipelineHolder(try NodePipeline(configuration: configuration, origin: origin))
@@ -157,7 +162,9 @@ public final class NodeDaemon {
             let slot = Int(token - Self.tokenMetricsConnection)
             guard let metrics, slot < MetricsServer.maxConnections else { return }
             let fd = metrics.descriptor(slot: slot)
-            if !metrics.service(slot: slot, render: { renderMetrics() }) {
+            // Write interest only while response bytes wait: level-triggered
+            // EPOLLOUT on an idle socket would wake the loop without end.
+            if metrics.service(slot: slot, render: { renderMetrics() }) == .needsWrite {
                 loop.modify(fd, token: token, write: true)
             }
         case Self.tokenInput...:
