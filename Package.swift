@@ -22,6 +22,8 @@ let package = Package(
     targets: [
         // C libraries from Debian, through system-library targets.
         .systemLibrary(name: "CLibm", path: "Sources/CLibm"),
+        // epoll, timerfd, signalfd and the cmsg macros, which Glibc's module does not give Swift.
+        .systemLibrary(name: "CLinux", path: "Sources/CLinux"),
         .systemLibrary(
             name: "CGPS", path: "Sources/CGPS", pkgConfig: "libgps",
             providers: [.apt(["libgps-dev"])]),
@@ -46,7 +48,7 @@ let package = Package(
         // The only edge: sockets, files, clocks, gpsd, pcap.
         .target(
             name: "FusionNode",
-            dependencies: ["FusionMath", "FusionCore", "Cueing", "WireFormats", "Simulation", "CGPS", "CPcap"]),
+            dependencies: ["FusionMath", "FusionCore", "Cueing", "WireFormats", "Simulation", "CGPS", "CPcap", "CLinux"]),
 
         .executableTarget(name: "skycued", dependencies: ["FusionNode"]),
         .executableTarget(name: "skycue-replay", dependencies: ["FusionNode"]),

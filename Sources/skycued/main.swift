@@ -1,5 +1,5 @@
 // skycued: the SkyCue node daemon. Thin on purpose: everything a test needs
-// lives in FusionNode (SkycuedCommand, SiteConfiguration).
+// lives in FusionNode (SkycuedCommand, SiteConfiguration, NodeDaemon).
 import Foundation
 import FusionNode
 
@@ -7,6 +7,9 @@ import FusionNode
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+// Before anything else can start a thread (see NodeDaemon.prepareProcess).
+NodeDaemon.prepareProcess()
 
 let command: SkycuedCommand
 do {
@@ -16,9 +19,13 @@ do {
     exit(SkycuedCommand.exitUsage)
 }
 
-let (configuration, status) = command.loadAndReport(output: { print($0) }, errors: printError)
-// FIXME: the daemon loop (another helper's work) starts here when
-// `configuration` is non-nil and `--check-config` was not given; until then
-// skycued validates, summarises and exits.
-_ = configuration
-exit(status)
+let (configuration, status) = command.loadAndReport(
+    output: { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }, errors: printError)
+guard let configuration, !command.checkConfigOnly else { exit(status) }
+do {
+    let daemon = try NodeDaemon(configuration: configuration, configPath: command.configPath)
+    exit(daemon.run())
+} catch {
+    printError("skycued: \(error)")
+    exit(SkycuedCommand.exitCannotStart)
+}

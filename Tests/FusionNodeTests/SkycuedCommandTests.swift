@@ -86,8 +86,22 @@ import Testing
             #expect(lines.contains { $0.contains(expected) }, "\(expected) in \(lines)")
         }
 
-        let summary = try Self.run(skycued, ["--config", ConfigFixtures.sitePath("reference.json")])
-        #expect(summary.status == 0 && summary.stdout.contains("2 radars") && summary.stdout.contains("CITY"))
+        // Without --check-config the node starts (on free ports here): the
+        // summary first, then its log lines; SIGTERM stops it with 0.
+        let dir = try TestPaths.temporaryDirectory()
+        let site = dir.appendingPathComponent("site.json").path
+        let metricsPort = try #require(GpsfakeProcess.freeLoopbackPort())
+        try DaemonFixture.writeSite(
+            to: site, offset: DaemonFixture.portOffset(), cuePort: try #require(DaemonFixture.freeUDPPort()),
+            metricsPort: metricsPort)
+        let node = try #require(
+            SkycuedProcess(configPath: site, metricsPort: metricsPort, logPath: dir.appendingPathComponent("log").path))
+        #expect(node.waitFor("skycue_origin_known", seconds: 10) { $0 == 1 } == 1)
+        let status = node.stop()
+        #expect(status == 0, "clean exit on SIGTERM")
+        let log = node.log
+        #expect(log.hasPrefix("Node 7") && log.contains("2 radars") && log.contains("CITY"))
+        #expect(log.contains("level=info event=start") && log.contains("level=info event=stop"))
 
         let usage = try Self.run(skycued, ["--check-config"])
         #expect(usage.status == 2 && usage.stderr.contains("usage:"))

@@ -21,6 +21,7 @@ public struct SiteConfiguration: Sendable, Equatable {
     public var tracker: TrackerSettings
     public var metrics: MetricsSettings
     public var recording: RecordingSettings
+    public var gpsd: GpsdSettings
 
     public init(
         node: NodeSettings = NodeSettings(), radars: [RadarConfiguration], adsb: ADSBSettings = ADSBSettings(),
@@ -28,7 +29,7 @@ public struct SiteConfiguration: Sendable, Equatable {
         interceptors: [InterceptorConfiguration], outputs: OutputSettings = OutputSettings(),
         keys: KeySettings = KeySettings(), limits: LimitSettings = LimitSettings(),
         tracker: TrackerSettings = TrackerSettings(), metrics: MetricsSettings = MetricsSettings(),
-        recording: RecordingSettings = RecordingSettings()
+        recording: RecordingSettings = RecordingSettings(), gpsd: GpsdSettings = GpsdSettings()
     ) {
         self.node = node
         self.radars = radars
@@ -42,6 +43,7 @@ public struct SiteConfiguration: Sendable, Equatable {
         self.tracker = tracker
         self.metrics = metrics
         self.recording = recording
+        self.gpsd = gpsd
     }
 }
 
@@ -113,6 +115,7 @@ extension SiteConfiguration {
             limits: r.object("limits").map(LimitSettings.init(reading:)) ?? LimitSettings(),
             tracker: r.object("tracker").map(TrackerSettings.init(reading:)) ?? TrackerSettings(),
             metrics: r.object("metrics").map(MetricsSettings.init(reading:)) ?? MetricsSettings(),
-            recording: r.object("recording").map(RecordingSettings.init(reading:)) ?? RecordingSettings())
+            recording: r.object("recording").map(RecordingSettings.init(reading:)) ?? RecordingSettings(),
+            gpsd: r.object("gpsd").map(GpsdSettings.init(reading:)) ?? GpsdSettings())
     }
 }

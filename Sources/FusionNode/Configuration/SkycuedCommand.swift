@@ -3,7 +3,8 @@
 ///     skycued --config SITE.json [--check-config]
 ///
 /// Parsing lives here, not in main.swift, so that it is tested like any
-/// other code. Exit statuses: 0 success, 1 invalid configuration, 2 usage.
+/// other code. Exit statuses: 0 success (or a clean stop), 1 invalid configuration,
+/// 2 usage, 3 cannot start.
 public struct SkycuedCommand: Sendable, Equatable {
     public var configPath: String
     /// Validate and report, then exit; never start the node.
@@ -20,6 +21,9 @@ public struct SkycuedCommand: Sendable, Equatable {
     public static let exitOK: Int32 = 0
     public static let exitInvalidConfiguration: Int32 = 1
     public static let exitUsage: Int32 = 2
+    /// A valid configuration the node cannot run with here (a port in use,
+    /// an endpoint that does not resolve).
+    public static let exitCannotStart: Int32 = 3
 
     /// A usage error, with the reason.
     public struct UsageError: Error, Sendable, Equatable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import CGPS
+import CLinux
 
 #if canImport(Glibc)
 import Glibc

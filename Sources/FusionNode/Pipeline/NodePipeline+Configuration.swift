@@ -37,12 +37,32 @@ extension NodePipeline {
         CueName(utf8: name.utf8.prefix(CueName.capacity)) ?? CueName()
     }
 
+    /// Zones and interceptors a reload may bring, at least.
+    static let reloadZoneCapacity = 64
+    static let reloadInterceptorCapacity = 128
+
     static func cueingEngine(_ c: SiteConfiguration, frame: LocalFrame) throws(PipelineError) -> CueingEngine {
+        var engine = emptyCueingEngine(c, frame: frame)
+        try configureCueing(&engine, c, frame: frame)
+        return engine
+    }
+
+    static func emptyCueingEngine(_ c: SiteConfiguration, frame: LocalFrame) -> CueingEngine {
         var parameters = CueingParameters()
         parameters.nodeId = c.node.id
-        var engine = CueingEngine(
-            frame: frame, parameters: parameters, zoneCapacity: max(1, c.zones.count),
-            interceptorCapacity: max(1, c.interceptors.count))
+        // Room beyond the file's lists, so that a reload (SIGHUP) can add
+        // zones and interceptors without rebuilding the engine.
+        let engine = CueingEngine(
+            frame: frame, parameters: parameters, zoneCapacity: max(reloadZoneCapacity, c.zones.count),
+            interceptorCapacity: max(reloadInterceptorCapacity, c.interceptors.count))
+        return engine
+    }
+
+    /// Builds `c`'s zones and interceptors and hands them to `engine`; on
+    /// a throw the engine keeps what it had.
+    static func configureCueing(
+        _ engine: inout CueingEngine, _ c: SiteConfiguration, frame: LocalFrame
+    ) throws(PipelineError) {
         var zones: [Zone] = []
         for z in c.zones {
             do throws(ZoneError) {
@@ -73,7 +93,6 @@ extension NodePipeline {
         } catch {
             throw .cueing(error)
         }
-        return engine
     }
 
     /// Every configured port, in order of first mention, with who uses it.

@@ -35,7 +35,9 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
 /// Steady state allocates nothing per datagram: records are values,
 /// measurements go into one fixed buffer, output bytes into reused buffers.
 public struct NodePipeline: ~Copyable {
-    public let configuration: SiteConfiguration
+    /// The configuration in force: as built, with zones, interceptors and
+    /// cue endpoints replaced by `reloadCueing`.
+    public internal(set) var configuration: SiteConfiguration
     /// The node's tracking frame.
     public let frame: LocalFrame
     var engine: FusionEngine

@@ -26,6 +26,7 @@ extension ReplayCommand {
     /// (and the outputs pcap), and returns the exit status. Diagnostics go to
     /// `errors`; with `progress`, a running count goes to standard error.
     public func run(errors: (String) -> Void, progress: Bool = false) -> Int32 {
+        if let sendHost { return runSend(host: sendHost, errors: errors) }
         let configuration: SiteConfiguration
         do {
             configuration = try SiteConfiguration.load(contentsOf: configPath)
@@ -154,5 +155,45 @@ extension ReplayCommand {
             return Self.exitIO
         }
         return Self.exitOK
+    }
+}
+
+extension ReplayCommand {
+    /// The network mode: sends the capture to `host`, prints a one-line
+    /// count. A raw ASTERIX recording needs `--config` (its blocks go to the
+    /// first radar's port).
+    func runSend(host: String, errors: (String) -> Void) -> Int32 {
+        var rawPort: UInt16 = 4048
+        if !configPath.isEmpty {
+            do {
+                let c = try SiteConfiguration.load(contentsOf: configPath)
+                rawPort = c.radars.first?.port ?? c.adsb.port
+            } catch {
+                for issue in error.issues { errors("\(configPath): \(issue)") }
+                return Self.exitInvalidConfiguration
+            }
+        } else if FileManager.default.isReadableFile(atPath: capturePath), !ReplayInput.isPacketCapture(path: capturePath) {
+            errors("skycue-replay: \(capturePath) is a raw ASTERIX recording: --config SITE.json gives its port")
+            return Self.exitUsage
+        }
+        let sender = ReplaySender(host: host, speed: speed, portOffset: portOffset, rawPort: rawPort)
+        let started = Clock.monotonicNs()
+        let stats: ReplaySender.Statistics
+        do {
+            stats = try sender.send(capturePath: capturePath)
+        } catch {
+            errors("skycue-replay: cannot send \(capturePath) to \(host): \(error)")
+            return Self.exitIO
+        }
+        let elapsedS = Double(Clock.monotonicNs() - started) * 1e-9
+        print(
+            "skycue-replay: sent \(stats.sent) datagrams to \(host) in \(String(format: "%.2f", elapsedS)) s"
+                + " (speed \(speed.map { "\($0)x" } ?? "max"), port offset \(portOffset));"
+                + " \(stats.failed) failed, \(stats.skipped) skipped")
+        if let why = stats.input.readError {
+            errors("skycue-replay: \(capturePath) ends badly after \(stats.input.frames) frames: \(why)")
+            return Self.exitIO
+        }
+        return stats.failed == 0 ? Self.exitOK : Self.exitIO
     }
 }

@@ -2,6 +2,11 @@
 ///
 ///     skycue-replay CAPTURE --config SITE.json --out DIR [--snapshot-s 1]
 ///                   [--outputs-pcap FILE]
+///     skycue-replay CAPTURE --send HOST [--speed 1|N|max] [--port-offset K]
+///                   [--config SITE.json]
+///
+/// The second form is the network mode (`ReplaySender`): the capture's
+/// datagrams go to a running node instead of an in-process pipeline.
 ///
 /// CAPTURE is a pcap or pcapng file, or a raw ASTERIX recording (blocks
 /// back to back, routed to the first radar's port). Parsing and running
@@ -19,11 +24,21 @@ public struct ReplayCommand: Sendable, Equatable {
     public var truthPath: String?
     /// Where to draw the air picture (SVG), if anywhere.
     public var picturePath: String?
+    /// Network mode: the host to send the capture's datagrams to.
+    public var sendHost: String?
+    /// Network mode pacing: times real time, nil = as fast as possible.
+    public var speed: Double?
+    /// Network mode: added to every destination port.
+    public var portOffset: Int
 
     public init(
         capturePath: String, configPath: String, outputDirectory: String, snapshotS: Double = 1,
-        outputsPcapPath: String? = nil, truthPath: String? = nil, picturePath: String? = nil
+        outputsPcapPath: String? = nil, truthPath: String? = nil, picturePath: String? = nil,
+        sendHost: String? = nil, speed: Double? = 1, portOffset: Int = 0
     ) {
+        self.sendHost = sendHost
+        self.speed = speed
+        self.portOffset = portOffset
         self.capturePath = capturePath
         self.configPath = configPath
         self.outputDirectory = outputDirectory
@@ -35,7 +50,8 @@ public struct ReplayCommand: Sendable, Equatable {
 
     public static let usage =
         "usage: skycue-replay CAPTURE --config SITE.json --out DIR [--snapshot-s 1] [--outputs-pcap FILE]"
-        + " [--truth TRUTH.jsonl] [--picture FILE.svg]"
+        + " [--truth TRUTH.jsonl] [--picture FILE.svg]\n"
+        + "       skycue-replay CAPTURE --send HOST [--speed 1|N|max] [--port-offset K] [--config SITE.json]"
 
     /// Exit statuses: the capture was read to its end; the configuration is
     /// invalid; the command line is wrong; the capture or an output cannot
@@ -56,7 +72,10 @@ public struct ReplayCommand: Sendable, Equatable {
     public static func parse(_ arguments: [String]) throws(UsageError) -> ReplayCommand {
         var capture: String?
         var values: [String: String] = [:]
-        let keys = ["--config", "--out", "--snapshot-s", "--outputs-pcap", "--truth", "--picture"]
+        let keys = [
+            "--config", "--out", "--snapshot-s", "--outputs-pcap", "--truth", "--picture", "--send", "--speed",
+            "--port-offset",
+        ]
         var i = 0
         while i < arguments.count {
             let argument = arguments[i]
@@ -83,6 +102,10 @@ public struct ReplayCommand: Sendable, Equatable {
             }
         }
         guard let capture, !capture.isEmpty else { throw UsageError(reason: "a CAPTURE file is required") }
+        if let host = values["--send"] { return try parseSend(capture: capture, host: host, values) }
+        for key in ["--speed", "--port-offset"] where values[key] != nil {
+            throw UsageError(reason: "\(key) needs --send HOST")
+        }
         guard let config = values["--config"], !config.isEmpty else {
             throw UsageError(reason: "--config SITE.json is required")
         }
@@ -97,5 +120,39 @@ public struct ReplayCommand: Sendable, Equatable {
         return ReplayCommand(
             capturePath: capture, configPath: config, outputDirectory: out, snapshotS: snapshot,
             outputsPcapPath: values["--outputs-pcap"], truthPath: values["--truth"], picturePath: values["--picture"])
+    }
+}
+
+extension ReplayCommand {
+    /// The network mode's options; `--out` and the report options belong
+    /// to the in-process mode and are refused here.
+    static func parseSend(capture: String, host: String, _ values: [String: String]) throws(UsageError) -> ReplayCommand {
+        guard !host.isEmpty, NetworkEndpoint.hostProblem(host) == nil else {
+            throw UsageError(reason: "--send needs an IP address or host name, not \"\(host)\"")
+        }
+        for key in ["--out", "--snapshot-s", "--outputs-pcap", "--truth", "--picture"] where values[key] != nil {
+            throw UsageError(reason: "\(key) cannot be used with --send")
+        }
+        var speed: Double? = 1
+        if let text = values["--speed"] {
+            if text == "max" {
+                speed = nil
+            } else {
+                guard let s = Double(text), s.isFinite, s >= 0.01, s <= 10_000 else {
+                    throw UsageError(reason: "--speed must be max or a factor in 0.01...10000, not \"\(text)\"")
+                }
+                speed = s
+            }
+        }
+        var offset = 0
+        if let text = values["--port-offset"] {
+            guard let k = Int(text), k >= -65_535, k <= 65_535 else {
+                throw UsageError(reason: "--port-offset must be an integer in -65535...65535, not \"\(text)\"")
+            }
+            offset = k
+        }
+        return ReplayCommand(
+            capturePath: capture, configPath: values["--config"] ?? "", outputDirectory: "", sendHost: host, speed: speed,
+            portOffset: offset)
     }
 }

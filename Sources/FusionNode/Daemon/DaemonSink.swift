@@ -1,0 +1,89 @@
+import CLinux
+import Glibc
+import WireFormats
+
+/// Where the daemon's pipeline output goes: each datagram to its resolved
+/// endpoint (CAT062, CoT, and each cue endpoint by its index in
+/// `outputs.cues`), each cue's latency into the histogram, each cue line
+/// to the recording's cue log, and a log line per cue event.
+///
+/// Latency of a cue: from the kernel receive time of the oldest datagram
+/// taken in since the previous tick (`earliestInputNs`, set by the loop)
+/// to the moment the cue datagram is handed to the kernel (CLOCK_REALTIME).
+/// The datagram that caused the cue is one of those, so this bounds the
+/// latency from above.
+struct DaemonSink: NodeSink {
+    var socket: OutputSocket
+    var cat062: ResolvedEndpoint?
+    var cot: ResolvedEndpoint?
+    var cues: [ResolvedEndpoint]
+    var latency = LatencyHistogram()
+    var earliestInputNs: Int64?
+    var cueLog: CueLog?
+    let log: DaemonLog
+
+    /// Resolves every configured output of `outputs`.
+    init(outputs: OutputSettings, socket: OutputSocket, log: DaemonLog) throws(DaemonError) {
+        self.socket = socket
+        self.log = log
+        cat062 = nil
+        cot = nil
+        cues = []
+        try resolve(outputs)
+    }
+
+    /// (Re)resolves every endpoint; on a failure nothing changes.
+    mutating func resolve(_ outputs: OutputSettings) throws(DaemonError) {
+        let newCat062 = try outputs.cat062.map { (e: NetworkEndpoint) throws(DaemonError) in try ResolvedEndpoint(e) }
+        let newCot = try outputs.cot.map { (e: NetworkEndpoint) throws(DaemonError) in try ResolvedEndpoint(e) }
+        var newCues: [ResolvedEndpoint] = []
+        for c in outputs.cues { newCues.append(try ResolvedEndpoint(c.endpoint)) }
+        for e in [newCat062, newCot].compactMap({ $0 }) + newCues { socket.prepare(for: e) }
+        cat062 = newCat062
+        cot = newCot
+        cues = newCues
+    }
+
+    mutating func send(_ bytes: UnsafeRawBufferPointer, to output: NodeOutput, atNs timeNs: Int64) {
+        switch output.kind {
+        case .cat062:
+            if cat062 != nil { socket.send(bytes, to: &cat062!) }
+        case .cotTrack:
+            if cot != nil { socket.send(bytes, to: &cot!) }
+        case .cueBinary, .cueCoT:
+            guard output.endpointIndex < cues.count else { return }
+            socket.send(bytes, to: &cues[output.endpointIndex])
+            if let start = earliestInputNs { latency.observe(Clock.realtimeNs() - start) }
+        }
+    }
+
+    mutating func trackReport(_ line: TrackReportLine, json: UnsafeRawBufferPointer) {}
+
+    mutating func cueReport(_ line: CueReportLine, json: UnsafeRawBufferPointer) {
+        cueLog?.append(json)
+        let c = line.cue
+        log.write(
+            .info, "cue",
+            [
+                "kind": "\(c.kind)", "seq": "\(c.sequence)", "track": "\(c.trackId)", "zone": line.zoneName,
+                "interceptor": line.interceptorName, "p_uncrewed": "\(c.pUncrewed)",
+            ])
+    }
+}
+
+/// The node's clocks, read in one place.
+enum Clock {
+    /// CLOCK_REALTIME, ns since the Unix epoch: the node's time.
+    static func realtimeNs() -> Int64 {
+        var t = timespec()
+        clock_gettime(CLOCK_REALTIME, &t)
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+
+    /// CLOCK_MONOTONIC, ns: for intervals that must not jump.
+    static func monotonicNs() -> Int64 {
+        var t = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &t)
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+}

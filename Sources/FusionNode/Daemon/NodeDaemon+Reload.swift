@@ -1,0 +1,52 @@
+extension NodeDaemon {
+    /// SIGHUP: reads the configuration file again and replaces the zones,
+    /// interceptors and cue endpoints, keeping every track and cue. An
+    /// invalid file, or one the pipeline refuses, is logged and the old
+    /// zones and interceptors stay. Changes to other sections are logged as
+    /// needing a restart and not applied.
+    func reload() {
+        let new: SiteConfiguration
+        do {
+            new = try SiteConfiguration.load(contentsOf: configPath)
+        } catch {
+            counters.reloadFailures &+= 1
+            for issue in error.issues { log.write(.error, "reload_invalid", ["issue": "\(issue)"]) }
+            log.write(.error, "reload_rejected", ["config": configPath, "issues": "\(error.issues.count)"])
+            return
+        }
+        var outputs = sink
+        var cueOutputs = configuration.outputs
+        cueOutputs.cues = new.outputs.cues
+        do {
+            try outputs.resolve(cueOutputs)
+        } catch {
+            counters.reloadFailures &+= 1
+            log.write(.error, "reload_rejected", ["error": "\(error)"])
+            return
+        }
+        if let holder {
+            do {
+                try holder.pipeline.reloadCueing(from: new)
+            } catch {
+                counters.reloadFailures &+= 1
+                log.write(.error, "reload_rejected", ["error": "\(error)"])
+                return
+            }
+        }
+        sink = outputs
+        configuration.zones = new.zones
+        configuration.interceptors = new.interceptors
+        configuration.outputs.cues = new.outputs.cues
+        counters.reloads &+= 1
+        var unchanged = new
+        unchanged.zones = configuration.zones
+        unchanged.interceptors = configuration.interceptors
+        unchanged.outputs.cues = configuration.outputs.cues
+        if unchanged != configuration {
+            log.write(.warning, "reload_partial", ["note": "only zones, interceptors and cue endpoints reload; restart for the rest"])
+        }
+        log.write(
+            .info, "reload",
+            ["zones": "\(new.zones.count)", "interceptors": "\(new.interceptors.count)", "cue_endpoints": "\(new.outputs.cues.count)"])
+    }
+}
