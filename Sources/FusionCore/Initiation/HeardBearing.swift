@@ -1,3 +1,5 @@
+import FusionMath
+
 /// A bearing any acoustic sensor reported, explained by a track or not,
 /// kept briefly so that the cross-fix initiator can ask whether a sensor
 /// heard something in a given direction (negative evidence against ghost
