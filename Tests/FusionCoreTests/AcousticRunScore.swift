@@ -33,7 +33,7 @@ struct AcousticRunScore {
     /// Runs `feed` through a new engine and scores every snapshot from
     /// `scoreFromS` into the run. Errors are scored for truths heard by at
     /// least `minSensors` acoustic sensors in the last 3 s (0: every truth),
-    /// matched one-to-one to tracks within `ghostDistanceM`.
+    /// matched one-to-one to tracks within `ghostDistanceM` horizontally.
     static func run(
         _ feed: SensorFeed, scenario: Scenario, minSensors: Int, scoreFromS: Double = 30,
         configuration: TrackerConfiguration = TrackerConfiguration()
@@ -51,14 +51,11 @@ struct AcousticRunScore {
         }
         var score = AcousticRunScore()
         var engine = FusionEngine(configuration: configuration)
-        var matcher = RunScorer(matchDistanceM: ghostDistanceM, scoreFromNs: scenario.startNs)
         var life: [UInt32: (far: Int, reported: Int)] = [:]
         let scoreFrom = scenario.startNs + Int64(scoreFromS * 1e9)
         TrackingRun.run(feed, scenario: scenario, engine: &engine) { s in
             guard s.timeNs >= scoreFrom else { return }
-            let matches = matcher.match(s)
-            var trackOfTruth: [Int: TrackView] = [:]
-            for (k, truth) in matches.enumerated() { if let truth { trackOfTruth[truth] = s.tracks[k] } }
+            let trackOfTruth = horizontalMatches(s)
             for truth in s.truths where minSensors == 0 || sensorsHearing(truth.id, atNs: s.timeNs) >= minSensors {
                 score.scoredSnapshots += 1
                 guard let track = trackOfTruth[truth.id] else { continue }
@@ -79,6 +76,28 @@ struct AcousticRunScore {
         score.ghostTracks = life.values.filter { 2 * $0.far > $0.reported }.count
         score.minutes = (scenario.durationS - scoreFromS) / 60
         return (score, engine.crossFix.counters)
+    }
+
+    /// One-to-one matching of truths and tracks by horizontal distance
+    /// within `ghostDistanceM`, nearest pairs first. Horizontal, so that a
+    /// 2D radar's track (height unknown) is scored on what it measures.
+    static func horizontalMatches(_ s: RunSnapshot) -> [Int: TrackView] {
+        var pairs: [(d: Double, truth: Int, track: Int)] = []
+        for (j, truth) in s.truths.enumerated() {
+            for (k, track) in s.tracks.enumerated() {
+                let d = Math.hypot(
+                    track.estimate.mean[0] - truth.state.positionENU.x, track.estimate.mean[1] - truth.state.positionENU.y)
+                if d <= ghostDistanceM { pairs.append((d, j, k)) }
+            }
+        }
+        var usedTruth = Set<Int>(), usedTrack = Set<Int>()
+        var out: [Int: TrackView] = [:]
+        for p in pairs.sorted(by: { $0.d < $1.d }) where !usedTruth.contains(p.truth) && !usedTrack.contains(p.track) {
+            usedTruth.insert(p.truth)
+            usedTrack.insert(p.track)
+            out[s.truths[p.truth].id] = s.tracks[p.track]
+        }
+        return out
     }
 
     /// Adds another run's figures.

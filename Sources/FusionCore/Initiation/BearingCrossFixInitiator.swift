@@ -15,10 +15,14 @@ import FusionMath
 /// one (within noise plus the Doppler that a moving source can put between
 /// two arrays). Ghosts (crossings of two different sources' bearings) are
 /// rejected by asking for more: a fix starts a track only when a third
-/// sensor's bearing passes through it (`startSensors`), or when later fixes
-/// of the same source (same sensor-local source ids where given, never
-/// different ones, within the distance the target can fly) confirm it
-/// (`startConsistentFixes`, consistency over time). The engine then starts
+/// sensor's bearing passes through it (`startSensors`) and a later fix of
+/// the same source confirms it (`supportedStartFixes`), or when enough
+/// later two-sensor fixes do (`startConsistentFixes`); a later fix is of the
+/// same source when its sensor-local source ids, where given, are never
+/// different ones and it lies within the distance the target can fly
+/// (consistency over time). A fix is also rejected when a sensor closer to
+/// it than every supporting one reported past its time with no bearing
+/// through it (negative evidence). The engine then starts
 /// a tentative track at the fix, which still has to pass M-of-N.
 ///
 /// Work per bearing is bounded: one pass over the store with cheap tests,
