@@ -1,17 +1,18 @@
 import FusionMath
 
 extension BearingCrossFixInitiator {
-    /// Stores an unexplained bearing. Only the newest bearing of each
-    /// sensor-local source id is kept (an older one of the same source adds
-    /// nothing a newer one does not); otherwise the next slot in arrival
-    /// order is taken, overwriting the oldest arrival.
+    /// Stores an unexplained bearing. A newer bearing of a sensor-local
+    /// source id replaces the stored one of that source (it adds nothing
+    /// the newer does not, for what comes next); an older one, arrived
+    /// late, is kept beside it, so that it can still pair with bearings of
+    /// its own time. Otherwise the next slot in arrival order is taken,
+    /// overwriting the oldest arrival.
     mutating func keep(_ m: Measurement) {
         if m.evidence.sensorSourceID != 0 {
             for slot in 0..<storeCapacity where storeTimeNs[slot] != .min && storeSensor[slot] == m.sensor {
-                guard store[slot].evidence.sensorSourceID == m.evidence.sensorSourceID else { continue }
-                if storeTimeNs[slot] < m.timeNs {
-                    write(m, at: slot)
-                }
+                guard store[slot].evidence.sensorSourceID == m.evidence.sensorSourceID, storeTimeNs[slot] < m.timeNs
+                else { continue }
+                write(m, at: slot)
                 return
             }
         }
