@@ -33,7 +33,7 @@ import Testing
         #expect(total.rmsM <= 150, "RMS horizontal error \(total.rmsM) m")
         #expect(total.coverage >= 0.9, "coverage \(total.coverage)")
         // FIXME: the issue asks for at most 1 ghost per 10 minutes; the
-        // tracker makes about 7 (mostly tracks that settle 500-1000 m off,
+        // tracker makes about 9 (mostly tracks that settle 500-1000 m off,
         // fed by crossing bearings of different sources: association is per
         // sensor report), so this stays a known issue until it is met.
         // withKnownIssue reports it when it starts passing.
