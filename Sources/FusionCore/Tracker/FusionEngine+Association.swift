@@ -6,13 +6,16 @@ extension FusionEngine {
         scratch.begin(batchCount: batch.count)
         for j in 0..<batch.count {
             counters.measurements &+= 1
+            if batch[j].kind == .bearing { crossFix.hear(batch[j]) }
             gate(batch[j], index: j)
         }
         solveAssignment()
         for j in 0..<batch.count {
             if let slot = scratch.assignment.track(assignedTo: j) {
                 fuse(batch[j], intoSlot: slot)
-            } else if !scratch.gated[j] {
+            } else if !scratch.gated[j] || batch[j].kind == .bearing {
+                // A bearing in some track's corridor but not assigned may
+                // still be another target's: the cross-fix initiator decides.
                 initiate(from: batch[j])
             }
         }

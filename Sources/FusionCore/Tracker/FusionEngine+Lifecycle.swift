@@ -57,10 +57,10 @@ extension FusionEngine {
 
     /// Starts a tentative track from a measurement no track explained.
     mutating func initiate(from m: Measurement) {
-        // A lone bearing cannot start a track (not observable); acoustic
-        // cross-fixes start those. Checked first: the initialiser's thrown
-        // error would cost an allocation per unexplained bearing.
-        guard m.kind != .bearing else { return }
+        // A lone bearing cannot start a track (not observable): bearings go
+        // to the cross-fix initiator. Checked first: the initialiser's
+        // thrown error would cost an allocation per unexplained bearing.
+        guard m.kind != .bearing else { return initiateFromBearing(m) }
         guard let start = try? initializer.state(from: m), start.mean.isFinite else { return }
         let filter = StandardIMM.standard(state: start)
         guard !tracks.isFull else {

@@ -20,6 +20,8 @@ public struct FusionEngine: ~Copyable {
     public var initializer: MeasurementStateInitializer
     public var counters = EngineCounters()
     public var classifier: EvidenceClassifier
+    /// Starts tracks from bearings alone (acoustic-only targets).
+    public var crossFix: BearingCrossFixInitiator
     var nextID: UInt32 = 1
     var scratch: AssociationScratch
     let gateThresholds: InlineArray<7, Double>
@@ -37,6 +39,7 @@ public struct FusionEngine: ~Copyable {
             velocitySigmaMps: configuration.initialVelocitySigmaMps, verticalVelocitySigmaMps: 20,
             assumedAltitudeM: 150, altitudeSigmaM: 1_000)
         tracks = TrackTable(capacity: configuration.capacity)
+        crossFix = BearingCrossFixInitiator(configuration: configuration.crossFix, maxRangeM: configuration.acousticRangeM)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,
             maxPairs: configuration.maxPairs, gridCellM: configuration.gridCellM)

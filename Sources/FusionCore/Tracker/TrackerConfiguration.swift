@@ -47,6 +47,9 @@ public struct TrackerConfiguration: Sendable {
     public var maxBatch: Int = 512
     /// Candidate (track, measurement) pairs considered per batch.
     public var maxPairs: Int = 8_192
+    /// Acoustic track initiation by bearing cross-fixes (its window is
+    /// config `tracker.cross_fix_window_s`).
+    public var crossFix = CrossFixConfiguration()
 
     public init() {}
 }

@@ -7,8 +7,9 @@ extension NodePipeline {
     /// Tracker settings of the configuration (Hardware/CONFIG.md `tracker`,
     /// `limits`). `delete_misses` becomes a silence limit: that many of the
     /// slowest radar's revisits (at least 1 s each: acoustic reports).
-    /// FIXME: `process_noise_mps2`, `cross_fix_window_s` and `history_depth`
-    /// have no hook in FusionEngine yet; its own defaults apply.
+    /// `cross_fix_window_s` is the window of acoustic cross-fixes.
+    /// FIXME: `process_noise_mps2` and `history_depth` have no hook in
+    /// FusionEngine yet; its own defaults apply.
     static func trackerConfiguration(_ c: SiteConfiguration) -> TrackerConfiguration {
         var t = TrackerConfiguration()
         t.capacity = c.limits.trackCapacity
@@ -16,6 +17,7 @@ extension NodePipeline {
         t.confirmWindow = c.tracker.confirmN
         t.gateProbability = c.tracker.gateProbability
         t.maxLagNs = Int64((c.limits.maxLagS * 1e9).rounded())
+        t.crossFix.windowNs = Int64((c.tracker.crossFixWindowS * 1e9).rounded())
         let slowestS = max(1.0, c.radars.map(\.periodS).max() ?? 1.0)
         t.coastLimitNs = Int64((Double(c.tracker.deleteMisses) * slowestS * 1e9).rounded())
         return t

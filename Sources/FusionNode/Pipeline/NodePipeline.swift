@@ -202,6 +202,12 @@ public struct NodePipeline: ~Copyable {
     /// The engine's counters.
     public var engineCounters: EngineCounters { engine.counters }
 
+    /// What the acoustic cross-fix initiator did.
+    public var crossFixCounters: CrossFixCounters { engine.crossFix.counters }
+
+    /// The tracker tuning the configuration gave the engine.
+    public var trackerConfiguration: TrackerConfiguration { engine.configuration }
+
     /// Each configured radar's site and where it came from.
     public var radarSites: [RadarSiteStatus] {
         ingest.radars.map {

@@ -84,6 +84,17 @@ enum ReplaySummary {
         w.field("numerical_failures", e.numericalFailures)
         w.field("pair_budget_exceeded", e.pairBudgetExceeded)
         w.endObject()
+        let x = pipeline.crossFixCounters
+        w.beginObject(key: "cross_fix")
+        w.field("offered", x.offered)
+        w.field("fixes", x.fixes)
+        w.field("supported", x.supportedFixes)
+        w.field("silenced", x.silenced)
+        w.field("started", x.started)
+        w.field("duplicates", x.duplicates)
+        w.field("pair_budget_spent", x.pairBudgetSpent)
+        w.field("overwritten", x.overwritten)
+        w.endObject()
         w.field("tracks_confirmed", e.tracksConfirmed)
 
         w.beginObject(key: "cues")
