@@ -4,6 +4,7 @@ import FusionMath
 extension HardCase {
     func build(_ scenario: inout Scenario, _ g: inout SeededGenerator) {
         let start = scenario.startNs
+        let durationS = scenario.durationS
         func at(_ s: Double) -> Int64 { start + nanoseconds(s) }
         func add(_ kind: TargetKind, _ path: Trajectory, fundamentalHz: Double?? = nil, _ g: inout SeededGenerator) {
             var t = TruthTarget(id: scenario.nextID, kind: kind, trajectory: path, transponder: false, generator: &g)

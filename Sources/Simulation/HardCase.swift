@@ -39,9 +39,9 @@ public enum HardCase: String, Sendable, CaseIterable {
     /// Default length of the case's scenario, seconds.
     public var durationS: Double {
         switch self {
-        case .pistonRaid: 330
+        case .pistonRaid: 300
         case .jetDrones: 200
-        default: 240
+        default: 200
         }
     }
 
@@ -49,12 +49,13 @@ public enum HardCase: String, Sendable, CaseIterable {
     public static let zoneRadiusM = 2_000.0
     public static let zoneCeilingM = 4_000.0
 
-    /// The case's scenario and sensors for `seed`.
-    public func setup(seed: UInt64, startNs: Int64 = Scenario.defaultStartNs) -> HardCaseSetup {
+    /// The case's scenario and sensors for `seed`, lasting `durationS`
+    /// (default: the case's).
+    public func setup(seed: UInt64, durationS: Double? = nil, startNs: Int64 = Scenario.defaultStartNs) -> HardCaseSetup {
         var g = SeededGenerator(seed: seed ^ 0x4841_5244)  // "HARD"
         var scenario = Scenario(
             frame: LocalFrame(origin: Scenario.defaultSite), startNs: startNs,
-            endNs: startNs + nanoseconds(durationS), seed: seed, targets: [])
+            endNs: startNs + nanoseconds(durationS ?? self.durationS), seed: seed, targets: [])
         build(&scenario, &g)
         var radar = RadarSensorModel(sensor: 1, positionENU: Vector3(0, 0, 20), frame: scenario.frame)
         radar.clutterMeanPerScan = 1

@@ -26,7 +26,11 @@ public struct ClassifierConfiguration: Sendable {
     public var maxEffectiveHintWeight = 4.0
     /// Least per-plot RCS scatter assumed for the mean's uncertainty, dB
     /// (the measured scatter is used when larger).
-    public var rcsPlotSigmaDb = 4.0
+    public var rcsPlotSigmaDb = 5.0
+    /// Plots needed before the mean RCS is weighed: one plot can be a
+    /// sidelobe, clutter or a deep fade, and a track started from one plot
+    /// and kept by bearings must not be classified by it.
+    public var minRcsSamples: UInt32 = 5
     /// Least scatter of one report's fundamental about the source's, Hz
     /// (the measured scatter is used when larger, so that a few stray
     /// reports from other sources say little).
@@ -37,6 +41,11 @@ public struct ClassifierConfiguration: Sendable {
     /// (about one in a hundred seconds inside an array network); a target
     /// that is really heard gives one a second.
     public var minFundamentalSamples: UInt32 = 5
+    /// Largest scatter of a track's fundamentals that can still come from
+    /// one source, Hz (its Doppler swing, v / c of 15% at 50 m/s, plus
+    /// engine speed changes); beyond it the reports mix several sources and
+    /// say nothing about this one.
+    public var maxFundamentalScatterHz = 25.0
     public var minHintWeight = 1.5
     /// Plots needed before the RCS fluctuation is weighed.
     public var minFluctuationSamples: UInt32 = 6

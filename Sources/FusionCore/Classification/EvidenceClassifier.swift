@@ -86,7 +86,7 @@ public struct EvidenceClassifier: Sendable {
             }
             table[row(.cooperative)][s] = l
         }
-        if evidence.rcsSamples > 0 {
+        if evidence.rcsSamples >= max(1, c.minRcsSamples) {
             let n = min(Double(evidence.rcsSamples), c.maxEffectiveRcsSamples)
             let scatter = max(c.rcsPlotSigmaDb, evidence.rcsSamples > 2 ? evidence.rcsScatterDb : 0)
             let extra = scatter * scatter / n
@@ -113,7 +113,9 @@ public struct EvidenceClassifier: Sendable {
             table[row(.height)][s] = p[s].heightM.logDensity(state.mean[2], extraVariance: cov[2, 2])
             table[row(.climb)][s] = p[s].climbMps.logDensity(state.mean[5], extraVariance: cov[5, 5])
         }
-        if evidence.fundamentalSamples >= max(1, c.minFundamentalSamples) {
+        if evidence.fundamentalSamples >= max(1, c.minFundamentalSamples)
+            && evidence.fundamentalScatterHz <= c.maxFundamentalScatterHz
+        {
             let n = min(Double(evidence.fundamentalSamples), c.maxEffectiveFundamentalSamples)
             let scatter = max(c.fundamentalSigmaHz, evidence.fundamentalScatterHz)
             let extra = scatter * scatter / n

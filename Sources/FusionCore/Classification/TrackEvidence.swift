@@ -30,6 +30,9 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
     public var fundamentalSquaredDeviationsHz2: Double
     /// Acoustic reports fused.
     public var acousticReports: UInt32
+    /// Time of the newest radar plot or ADS-B position (a measurement that
+    /// fixes the position, not only a direction), ns; 0 when none yet.
+    public var lastPositionFixNs: Int64
 
     @inlinable public init() {
         icaoAddress = nil
@@ -43,10 +46,12 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         fundamentalSamples = 0
         fundamentalSquaredDeviationsHz2 = 0
         acousticReports = 0
+        lastPositionFixNs = 0
     }
 
-    /// Adds one fused measurement's evidence.
-    @inlinable public mutating func absorb(_ e: MeasurementEvidence, kind: MeasurementKind) {
+    /// Adds the evidence of one fused measurement, taken at `timeNs`.
+    @inlinable public mutating func absorb(_ e: MeasurementEvidence, kind: MeasurementKind, timeNs: Int64) {
+        if kind != .bearing { lastPositionFixNs = max(lastPositionFixNs, timeNs) }
         if let a = e.icaoAddress { icaoAddress = a }
         if let c = e.emitterCategory { emitterCategory = c }
         if e.cooperativeReply { cooperativeReplies &+= 1 }
@@ -90,6 +95,15 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
             if EmitterCategory.isCrewed(c) { return true }
         }
         return cooperativeReplies > 0 || icaoAddress != nil
+    }
+}
+
+extension TrackView {
+    /// When the track's position was last fixed by a radar plot or an ADS-B
+    /// position; for a track that never had one (acoustic cross-fixes
+    /// only), its newest update. What cueing counts coasting from.
+    @inlinable public var lastPositionFixNs: Int64 {
+        evidence.lastPositionFixNs > 0 ? evidence.lastPositionFixNs : lastUpdateNs
     }
 }
 
