@@ -56,7 +56,7 @@ extension HardCase {
         switch self {
         case .lowSlowHelicopter:
             for _ in 0..<2 { wander(.helicopter, centre: .zero, halfWidthM: 7000, heights: 50...150, speeds: 20...35, &g) }
-            runIn(.pistonDrone, bearingRad: g.uniform(0, 6.28), rangeM: 14_000, launchS: 0, &g)
+            runIn(.pistonDrone, bearingRad: g.uniform(0, 6.28), rangeM: 12_000, launchS: 0, &g)
         case .droneLikeLightAircraft:
             for _ in 0..<2 {
                 // A geared four-stroke at 5,000-5,800 rpm: firing rate 110-180 Hz.
@@ -64,7 +64,7 @@ extension HardCase {
                     .lightAircraft, rangeM: 14_000, offsetM: g.uniform(-2500, 2500), altitudeM: g.uniform(300, 900),
                     speedMps: g.uniform(45, 55), fundamentalHz: .some(g.uniform(110, 180)), &g)
             }
-            for k in 0..<2 { runIn(.pistonDrone, bearingRad: g.uniform(0, 6.28), rangeM: 14_000, launchS: Double(k) * 20, &g) }
+            for k in 0..<2 { runIn(.pistonDrone, bearingRad: g.uniform(0, 6.28), rangeM: 12_000, launchS: Double(k) * 20, &g) }
         case .glider:
             for _ in 0..<2 {
                 let c = Vector3(g.uniform(-6000, 6000), g.uniform(-6000, 6000), 0)
@@ -108,8 +108,8 @@ extension HardCase {
             pass(.lightAircraft, rangeM: 8000, offsetM: g.uniform(-2000, 2000), altitudeM: g.uniform(400, 900), speedMps: 55, centre: centre, &g)
         case .radarOnlyArea:
             let nw = -Double.pi / 4
-            for k in 0..<3 { runIn(.pistonDrone, bearingRad: nw, rangeM: 15_000, launchS: Double(k) * 20, &g) }
-            runIn(.jetDrone, bearingRad: nw, rangeM: 15_000, launchS: 60, &g)
+            for k in 0..<3 { runIn(.pistonDrone, bearingRad: nw, rangeM: 13_000, launchS: Double(k) * 20, &g) }
+            runIn(.jetDrone, bearingRad: nw, rangeM: 15_000, launchS: 40, &g)
             let area = Vector3(-8500, 8500, 0)
             wander(.lightAircraft, centre: area, halfWidthM: 3000, heights: 400...1200, &g)
             wander(.helicopter, centre: area, halfWidthM: 3000, heights: 80...300, &g)

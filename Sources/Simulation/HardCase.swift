@@ -39,9 +39,8 @@ public enum HardCase: String, Sendable, CaseIterable {
     /// Default length of the case's scenario, seconds.
     public var durationS: Double {
         switch self {
-        case .pistonRaid: 300
-        case .jetDrones: 200
-        default: 200
+        case .pistonRaid: 240
+        default: 160
         }
     }
 

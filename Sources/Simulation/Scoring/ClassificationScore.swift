@@ -3,8 +3,11 @@ import FusionCore
 /// Scores the classification of a tracking run against its truth: per truth
 /// kind, matched track time by reported class, counted from a grace period
 /// after the truth's first snapshot in sensor coverage; and every snapshot
-/// where a track matched to a crewed truth was reported uncrewed (the one
-/// error that must never happen).
+/// where a track of a crewed aircraft was reported uncrewed (the one error
+/// that must never happen): matched to a crewed truth at that snapshot, and
+/// matched to that truth more often than to any other over its life (so a
+/// drone's track that passes within the match distance of an aircraft is
+/// not counted as the aircraft's).
 ///
 /// Feed it each snapshot with its truth-to-track matches (`RunScorer.match`)
 /// and a coverage predicate (`HardCaseSetup.isCovered`).
@@ -15,10 +18,18 @@ public struct ClassificationScore: Sendable {
     public private(set) var firstCoveredNs: [Int: Int64] = [:]
     /// Kind -> reported class -> matched snapshots (after the grace period).
     public private(set) var matched: [TargetKind: [TargetClass: Int]] = [:]
-    /// Snapshots where a track matched to a crewed truth was reported uncrewed
-    /// (at any time, grace or not), and a description of the first few.
-    public private(set) var crewedAsUncrewed = 0
-    public private(set) var crewedAsUncrewedCases: [String] = []
+    /// Snapshots where a track of a crewed aircraft was reported uncrewed (at
+    /// any time, grace or not), and a description of the first few.
+    public var crewedAsUncrewed: Int { crewedSuspects.filter { isOwnTruth($0.track, $0.truth) }.count + mergedCrewed }
+    public var crewedAsUncrewedCases: [String] {
+        mergedCases + crewedSuspects.filter { isOwnTruth($0.track, $0.truth) }.prefix(5).map(\.text)
+    }
+    /// Track id -> truth id -> matched snapshots, over the whole run.
+    var truthCounts: [UInt32: [Int: Int]] = [:]
+    /// Snapshots where a track matched to a crewed truth was reported uncrewed.
+    var crewedSuspects: [(track: UInt32, truth: Int, text: String)] = []
+    var mergedCrewed = 0
+    var mergedCases: [String] = []
 
     public init(graceS: Double = 30) {
         graceNs = Int64((graceS * 1e9).rounded())
@@ -31,12 +42,10 @@ public struct ClassificationScore: Sendable {
         for (k, track) in s.tracks.enumerated() {
             guard let id = matches[k], let truth = s.truths.first(where: { $0.id == id }) else { continue }
             let reported = track.belief.declared
+            truthCounts[track.id, default: [:]][id, default: 0] += 1
             if truth.kind.isCrewed && reported == .uncrewed {
-                crewedAsUncrewed += 1
-                if crewedAsUncrewedCases.count < 5 {
-                    crewedAsUncrewedCases.append(
-                        "track \(track.id) = truth \(id) (\(truth.kind)) p_uncrewed \(track.belief.pUncrewed)")
-                }
+                crewedSuspects.append(
+                    (track.id, id, "track \(track.id) = truth \(id) (\(truth.kind)) p_uncrewed \(track.belief.pUncrewed)"))
             }
             guard let first = firstCoveredNs[id], s.timeNs >= first + graceNs else { continue }
             matched[truth.kind, default: [:]][reported, default: 0] += 1
@@ -48,8 +57,15 @@ public struct ClassificationScore: Sendable {
         for (kind, byClass) in other.matched {
             for (c, n) in byClass { matched[kind, default: [:]][c, default: 0] += n }
         }
-        crewedAsUncrewed += other.crewedAsUncrewed
-        crewedAsUncrewedCases += other.crewedAsUncrewedCases.prefix(max(0, 5 - crewedAsUncrewedCases.count))
+        mergedCrewed += other.crewedAsUncrewed
+        mergedCases += other.crewedAsUncrewedCases.prefix(max(0, 5 - mergedCases.count))
+    }
+
+    /// Whether `truth` is the truth `track` was matched to most often (ties
+    /// count: the safety figure errs toward counting).
+    func isOwnTruth(_ track: UInt32, _ truth: Int) -> Bool {
+        guard let counts = truthCounts[track], let mine = counts[truth] else { return false }
+        return counts.allSatisfy { $0.key == truth || $0.value <= mine }
     }
 
     /// Matched snapshots of truths of `kinds` (all of a class when nil).
