@@ -83,12 +83,16 @@ public enum TargetKind: UInt8, Sendable, BitwiseCopyable, CaseIterable, Equatabl
         }
     }
 
-    /// Range of radar cross-sections, dBsm (X/S band, aspect-averaged).
+    /// Range of radar cross-sections, dBsm (X/S band, aspect-averaged):
+    /// small multirotors -20..-10 (motors, battery and arms are metal and
+    /// carbon), fixed-wing piston drones -10..0, light aircraft 0..+10,
+    /// single birds -35..-25 (a flock adds 10 log10 of its size). Targets
+    /// are drawn triangular over the range (`TruthTarget`).
     public var rcsRangeDbsm: ClosedRange<Double> {
         switch self {
         case .pistonDrone: -10...0
         case .jetDrone: -8...2
-        case .multirotor: -25...(-15)
+        case .multirotor: -20...(-10)
         case .airliner: 20...30
         case .helicopter: 5...15
         case .lightAircraft: 0...10
