@@ -116,7 +116,7 @@ import Testing
         let leads = outcome.leadsS.sorted()
         print("\(hardCase): \(outcome.cuedInTime) of \(outcome.entries) entries cued >= 60 s ahead; median lead \(leads.isEmpty ? 0 : leads[leads.count / 2]) s; cues \(outcome.counts), cancels \(outcome.cancelReasons)")
         #expect(outcome.problems.isEmpty, "\(outcome.problems.count): \(outcome.problems.prefix(5))")
-        // FIXME: the issue asks for every entry. Measured (20 seeds): 90-99%
+        // FIXME: the issue asks for every entry. Measured (20 seeds): 90-100%
         // per case where arrays hear the drones (a miss is a track lost and
         // restarted, or classified late, near entry), 73% where only the
         // radar sees them (a piston drone at -3..0 dBsm and 40-45 m/s looks
