@@ -26,6 +26,9 @@ public enum CueCancelReason: UInt8, Sendable, BitwiseCopyable {
     case reassigned = 6
     /// A configuration reload removed the interceptor or its zone.
     case reconfigured = 7
+    /// The track coasted too long or grew too uncertain to aim at
+    /// (`ThreatTrack.hasCueQuality`).
+    case trackQuality = 8
 }
 
 /// Why a `CueEvent` could not be built.

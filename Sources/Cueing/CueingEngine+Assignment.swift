@@ -35,6 +35,7 @@ extension CueingEngine {
             // The safety gate: nothing else about a track is looked at unless
             // it is uncrewed and confirmed or coasting.
             guard track.isCueable else { continue }
+            guard track.hasCueQuality(atNs: nowNs, parameters) else { continue }
             var duplicate = false
             for j in 0..<threatCount where threats[j].trackId == track.id { duplicate = true }
             guard !duplicate else { continue }

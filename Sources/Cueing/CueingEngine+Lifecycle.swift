@@ -50,7 +50,13 @@ extension CueingEngine {
                     let t = tracks[i]
                     targetClass = t.targetClass
                     pUncrewed = t.pUncrewed
-                    reason = t.targetClass != .uncrewed ? .reclassified : (t.isCueable ? .noLongerThreat : .notConfirmed)
+                    if t.targetClass != .uncrewed {
+                        reason = .reclassified
+                    } else if !t.isCueable {
+                        reason = .notConfirmed
+                    } else {
+                        reason = t.hasCueQuality(atNs: nowNs, parameters) ? .noLongerThreat : .trackQuality
+                    }
                     break
                 }
             } else if threats[cue.threat].assigned < 0 {

@@ -15,16 +15,19 @@ public enum CueingConfigurationError: Error, Sendable, Equatable {
 ///
 /// Once per `step` (at e.g. 1 Hz, or after each track update) it:
 /// 1. assesses every cueable track (`ThreatTrack.isCueable`: uncrewed and
-///    confirmed or coasting; nothing else is ever looked at) against the
-///    zones (`ThreatAssessment`), and ranks the threats by zone entry time;
+///    confirmed or coasting; nothing else is ever looked at) that is good
+///    enough to aim at (`ThreatTrack.hasCueQuality`: coasting at most
+///    `maxCoastS`, position sigmas within `maxHorizontalSigmaM` and
+///    `maxVerticalSigmaM`) against the zones (`ThreatAssessment`), and ranks
+///    the threats by zone entry time;
 /// 2. assigns each threat to an interceptor of its zone that reaches it
 ///    first, within each interceptor's capacity, keeping current
 ///    assignments unless another one is `hysteresisS` earlier or the current
 ///    one can no longer reach it (`CueingEngine+Assignment`);
 /// 3. issues `.new`, rate-limited `.update` and `.cancel` events with one
 ///    node-wide, strictly increasing sequence (`CueingEngine+Lifecycle`).
-/// A track that is lost, reclassified or no longer confirmed has its cue
-/// cancelled in the same step.
+/// A track that is lost, reclassified, no longer confirmed or no longer good
+/// enough to aim at has its cue cancelled in the same step.
 ///
 /// All storage is allocated once at init with fixed capacities; `step`
 /// does not allocate. Frame: the node's local ENU frame, metres, seconds;

@@ -19,6 +19,16 @@ public struct CueingParameters: Sendable, BitwiseCopyable {
     public var updateDistanceM: Double = 50
     /// ... or the intercept time moved more than this, seconds.
     public var updateTimeS: Double = 1
+    /// Track quality needed for a cue (`ThreatTrack.hasCueQuality`): at most
+    /// this long since the last position fix, seconds (a radar track misses
+    /// one or two 1 s scans; longer, it is guessing) ...
+    public var maxCoastS: Double = 6
+    /// ... and 1-sigma position uncertainties at most these, metres. A
+    /// converged 3D radar track at 15 km is within about 60 m horizontally
+    /// and 150 m vertically, an acoustic cross-fix within a few hundred; a
+    /// 2D radar's track carries the initial 1,000 m of height uncertainty.
+    public var maxHorizontalSigmaM: Double = 500
+    public var maxVerticalSigmaM: Double = 500
 
     public init() {}
 }

@@ -23,13 +23,24 @@ public struct ThreatTrack: Sendable, BitwiseCopyable {
     public var targetClass: TargetClass
     /// Posterior probability that the target is uncrewed, 0...1.
     public var pUncrewed: Double
+    /// Time of the newest measurement that fixed the track's position (a
+    /// radar plot or an ADS-B position; for a track that never had one, an
+    /// acoustic cross-fix track, its newest measurement), ns since the Unix
+    /// epoch. A track kept alive by bearings alone after its last fix drifts
+    /// along them unseen: for cueing it is coasting.
+    public var lastFixNs: Int64
 
-    @inlinable public init(id: UInt32, status: Status, state: GaussianState, targetClass: TargetClass, pUncrewed: Double) {
+    /// `lastFixNs` defaults to the state's time (a track just fixed).
+    @inlinable public init(
+        id: UInt32, status: Status, state: GaussianState, targetClass: TargetClass, pUncrewed: Double,
+        lastFixNs: Int64? = nil
+    ) {
         self.id = id
         self.status = status
         self.state = state
         self.targetClass = targetClass
         self.pUncrewed = pUncrewed
+        self.lastFixNs = lastFixNs ?? state.timeNs
     }
 
     /// The one rule that decides whether a track may ever be cued: classified
@@ -38,6 +49,21 @@ public struct ThreatTrack: Sendable, BitwiseCopyable {
     @inlinable public var isCueable: Bool {
         targetClass == .uncrewed && (status == .confirmed || status == .coasting) && state.mean.isFinite
             && pUncrewed.isFinite
+    }
+
+    /// Whether the track is good enough to aim an interceptor at, at
+    /// `nowNs`: no longer than `maxCoastS` since its last fix, and its 1-sigma
+    /// position uncertainty (predicted to `nowNs`) within the horizontal and
+    /// vertical limits. A diverged or long-coasting track, or a 2D radar's
+    /// track with no height, points an interceptor at empty sky: it is not
+    /// cued, and its cue is cancelled (`.trackQuality`). This gate is about
+    /// usefulness; the safety gate is `isCueable`.
+    @inlinable public func hasCueQuality(atNs nowNs: Int64, _ parameters: CueingParameters) -> Bool {
+        guard secondsBetween(lastFixNs, nowNs) <= parameters.maxCoastS else { return false }
+        let p = predictedCovariance(toNs: nowNs)
+        let horizontal = (0.5 * Swift.max(0, p[0, 0] + p[1, 1])).squareRoot()
+        let vertical = Swift.max(0, p[2, 2]).squareRoot()
+        return horizontal <= parameters.maxHorizontalSigmaM && vertical <= parameters.maxVerticalSigmaM
     }
 
     /// Position and velocity predicted to `timeNs` along a constant velocity.

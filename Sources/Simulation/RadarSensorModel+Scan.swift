@@ -25,7 +25,10 @@ extension RadarSensorModel {
                 az += sigmaAzimuthRad * generator.normal()
                 el += sigmaElevationRad * generator.normal()
                 rr += sigmaRangeRateMps * generator.normal()
-                amplitude += sigmaAmplitudeDb * generator.normal()
+                // The radar's amplitude noise and the target's own fluctuation
+                // (wingbeat, aspect), independent: one draw of their sum.
+                let fluctuation = target.kind.rcsFluctuationDb
+                amplitude += (sigmaAmplitudeDb * sigmaAmplitudeDb + fluctuation * fluctuation).squareRoot() * generator.normal()
             }
             let cooperative = secondaryRadar && target.hasTransponder
             detections.append(

@@ -13,7 +13,8 @@ import FusionMath
 /// `scanStart + az / 2 pi * period` (iterated, since the target moves).
 ///
 /// Plot amplitude follows ICD 1.1: `PAM_dBm = RCS_dBsm + K - 40 log10(R_m)`,
-/// plus a Gaussian fluctuation of `sigmaAmplitudeDb`; the measurement's
+/// plus a Gaussian fluctuation (in dB) of `sigmaAmplitudeDb` (the radar's)
+/// and the target kind's `rcsFluctuationDb`, added in quadrature; the measurement's
 /// `evidence.rcsDbsm` is what the node would compute back from PAM and the
 /// measured range.
 public struct RadarSensorModel: Sendable {
@@ -49,7 +50,7 @@ public struct RadarSensorModel: Sendable {
     public var sigmaAzimuthRad = 0.35 * Math.radiansPerDegree
     public var sigmaElevationRad = 0.6 * Math.radiansPerDegree
     public var sigmaRangeRateMps = 0.5
-    /// Scan-to-scan fluctuation of the plot amplitude, dB.
+    /// The radar's own plot amplitude noise, dB (receiver, calibration).
     public var sigmaAmplitudeDb = 2.0
     /// When false the measurements are exact (sigmas are still reported).
     public var addsNoise = true

@@ -83,15 +83,19 @@ public enum TargetKind: UInt8, Sendable, BitwiseCopyable, CaseIterable, Equatabl
         }
     }
 
-    /// Range of radar cross-sections, dBsm (X/S band, aspect-averaged).
+    /// Range of radar cross-sections, dBsm (X/S band, aspect-averaged):
+    /// small multirotors -20..-10 (motors, battery and arms are metal and
+    /// carbon), fixed-wing piston drones -10..0, light aircraft 0..+10,
+    /// single birds -35..-25 (a flock adds 10 log10 of its size). Targets
+    /// are drawn triangular over the range (`TruthTarget`).
     public var rcsRangeDbsm: ClosedRange<Double> {
         switch self {
         case .pistonDrone: -10...0
         case .jetDrone: -8...2
-        case .multirotor: -25...(-15)
+        case .multirotor: -20...(-10)
         case .airliner: 20...30
         case .helicopter: 5...15
-        case .lightAircraft: 0...8
+        case .lightAircraft: 0...10
         case .glider: -5...3
         case .bird: -35...(-25)
         }
@@ -150,16 +154,41 @@ public enum TargetKind: UInt8, Sendable, BitwiseCopyable, CaseIterable, Equatabl
         }
     }
 
-    /// Range of the harmonic fundamental of the kind's sound, Hz; nil when it
+    /// Range of the harmonic fundamental of the kind's sound, Hz (the base of
+    /// the harmonic series an array's pitch tracker reports); nil when it
     /// makes no harmonic sound.
+    ///
+    /// - Piston one-way attack drones: small two-strokes (the Shahed-class
+    ///   MD-550 four-cylinder at 6,000-7,000 rpm; single-cylinder engines of
+    ///   smaller drones up to 12,000 rpm): shaft rate 100-200 Hz, the buzz
+    ///   of a moped.
+    /// - Light aircraft: four-stroke flat-fours and -sixes at 2,100-2,700 rpm
+    ///   driving a two-blade propeller directly: firing rate and blade pass
+    ///   70-110 Hz. (A geared Rotax ultralight sits at 110-180 Hz: see the
+    ///   hard-case suite's drone-sounding light aircraft.)
+    /// - Multirotors: blade pass of small electric rotors (two blades at
+    ///   3,000-9,000 rpm) 100-300 Hz.
+    /// - Helicopters: main-rotor blade pass 10-30 Hz.
+    /// - Jets and turbines: broadband, no usable harmonic series here.
     public var fundamentalRangeHz: ClosedRange<Double>? {
         switch self {
-        case .pistonDrone: 100...200  // two-stroke firing frequency
-        case .lightAircraft: 70...120  // four-cylinder at 2100-2700 rpm, prop blade pass
-        case .multirotor: 150...400  // rotor blade pass
-        case .helicopter: 10...30  // main rotor blade pass
+        case .pistonDrone: 100...200
+        case .lightAircraft: 70...110
+        case .multirotor: 100...300
+        case .helicopter: 10...30
         case .jetDrone, .airliner, .glider, .bird: nil
         }
+    }
+
+    /// Scan-to-scan fluctuation of the kind's echo, dB (standard deviation
+    /// of the plot amplitude about its mean, before the radar's own
+    /// amplitude noise). A rigid airframe seen at a slowly changing aspect
+    /// behaves like a Swerling 3 target (one dominant scatterer: the
+    /// log of a chi-square with 4 degrees of freedom has a 3.5 dB spread);
+    /// a flapping bird or a flock of independent scatterers like Swerling 1-2
+    /// (5.6 dB) with the wingbeat's aspect modulation on top: about 6 dB.
+    public var rcsFluctuationDb: Double {
+        self == .bird ? 6 : 3.5
     }
 
     /// Distance at which an acoustic array hears the kind at ~50 % Pd, metres.

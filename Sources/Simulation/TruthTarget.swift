@@ -39,8 +39,12 @@ public struct TruthTarget: Sendable {
         id: Int, kind: TargetKind, trajectory: Trajectory, transponder: Bool? = nil,
         generator: inout SeededGenerator
     ) {
+        // Triangular over the kind's range: most airframes of a kind are
+        // near its typical size, few at the edges where kinds overlap.
         let rcsRange = kind.rcsRangeDbsm
-        var rcs = generator.uniform(rcsRange.lowerBound, rcsRange.upperBound)
+        let u = generator.uniform(), width = rcsRange.upperBound - rcsRange.lowerBound
+        var rcs = u < 0.5
+            ? rcsRange.lowerBound + width * (0.5 * u).squareRoot() : rcsRange.upperBound - width * (0.5 * (1 - u)).squareRoot()
         let group = kind.groupSizeRange
         let size = group.lowerBound + Int(generator.uniform() * Double(group.count))
         // Incoherent sum of equal scatterers: + 10 log10(n).

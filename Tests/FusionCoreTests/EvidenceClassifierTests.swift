@@ -13,15 +13,23 @@ import Testing
         return GaussianState(mean: StateVector([0, 0, height, speed, 0, 0]), covariance: p, timeNs: 0)
     }
 
-    func evidence(rcs: Double, plots: Int, hint: UInt8 = 0, reports: Int = 0) -> TrackEvidence {
+    /// Plots whose RCS alternates `rcs +- scatterDb` (sample standard
+    /// deviation about `scatterDb`), and acoustic reports with a hint and a
+    /// fundamental.
+    func evidence(
+        rcs: Double, plots: Int, scatterDb: Double = 4, hint: UInt8 = 0, reports: Int = 0, fundamentalHz: Double? = nil
+    ) -> TrackEvidence {
         var e = TrackEvidence()
         var m = MeasurementEvidence()
-        m.rcsDbsm = rcs
-        for _ in 0..<plots { e.absorb(m, kind: .radar) }
+        for k in 0..<plots {
+            m.rcsDbsm = rcs + (k % 2 == 0 ? scatterDb : -scatterDb)
+            e.absorb(m, kind: .radar, timeNs: Int64(k))
+        }
         var a = MeasurementEvidence()
         a.sourceHint = hint
         a.sourceHintConfidence = 0.9
-        for _ in 0..<reports { e.absorb(a, kind: .bearing) }
+        a.fundamentalHz = fundamentalHz
+        for k in 0..<reports { e.absorb(a, kind: .bearing, timeNs: Int64(k)) }
         return e
     }
 
@@ -52,7 +60,7 @@ import Testing
         #expect(b.declared == .uncrewed)
         var reply = MeasurementEvidence()
         reply.cooperativeReply = true
-        e.absorb(reply, kind: .radar)
+        e.absorb(reply, kind: .radar, timeNs: 100)
         b = classifier.classify(e, state: s, updates: 30, previous: b)
         #expect(b.declared == .crewed)
         #expect(b.pUncrewed == 0)
@@ -64,7 +72,7 @@ import Testing
         var m = MeasurementEvidence()
         m.icaoAddress = 0xABCDEF
         m.emitterCategory = EmitterCategory.unmannedAerialVehicle
-        e.absorb(m, kind: .position)
+        e.absorb(m, kind: .position, timeNs: 100)
         let b = run(e, state(speed: 50, height: 800))
         #expect(!b.cooperativeVeto)
         #expect(b.declared == .uncrewed)
@@ -82,9 +90,49 @@ import Testing
         }
     }
 
-    @Test func slowSmallTargetIsBird() {
-        let b = run(evidence(rcs: -30, plots: 30), state(speed: 11, height: 100))
+    /// A slow small target whose echo fluctuates like a flapping bird's.
+    @Test func slowSmallFlutteringTargetIsBird() {
+        let b = run(evidence(rcs: -26, plots: 30, scatterDb: 6.5), state(speed: 11, height: 100))
         #expect(b.declared == .bird)
+        let items = [b.decidingEvidence[0], b.decidingEvidence[1]]
+        #expect(items.contains(.rcsFluctuation) || items.contains(.radarCrossSection))
+    }
+
+    /// A piston drone heard by the arrays: its two-stroke's fundamental and
+    /// piston hint with a drone's RCS and speed make it uncrewed; the same
+    /// radar picture with a light aircraft's RCS does not.
+    @Test func pistonDroneHeardIsUncrewedButNotWithALightAircraftsEcho() {
+        let s = state(speed: 48, height: 800)
+        let drone = run(evidence(rcs: -5, plots: 30, hint: 1, reports: 20, fundamentalHz: 150), s)
+        #expect(drone.declared == .uncrewed)
+        let aircraft = run(evidence(rcs: 5, plots: 30, hint: 1, reports: 20, fundamentalHz: 150), s)
+        #expect(aircraft.declared != .uncrewed)
+        #expect(aircraft.pUncrewed < 0.5)
+    }
+
+    /// A few stray fundamentals on a silent glider's track (reports of other
+    /// sources, scattered over hundreds of hertz) are not a drone's engine.
+    @Test func strayFundamentalsDoNotMakeAGliderUncrewed() {
+        var e = evidence(rcs: -3, plots: 40)
+        var a = MeasurementEvidence()
+        for (k, f) in [120.0, 260, 180, 95, 210, 150].enumerated() {
+            a.fundamentalHz = f
+            a.sourceHint = UInt8(k % 4 + 1)
+            a.sourceHintConfidence = 0.2
+            e.absorb(a, kind: .bearing, timeNs: Int64(k))
+        }
+        let b = run(e, state(speed: 33, height: 1000))
+        #expect(b.declared != .uncrewed)
+        #expect(b.pUncrewed < 0.9)
+    }
+
+    /// One plot says little: a track started from one odd plot and fed by
+    /// bearings is not classified by that plot's RCS.
+    @Test func onePlotsCrossSectionIsNotWeighed() {
+        let one = evidence(rcs: -9, plots: 1, scatterDb: 0)
+        let none = TrackEvidence()
+        let s = state(speed: 45, height: 600)
+        #expect(abs(run(one, s).pUncrewed - run(none, s).pUncrewed) < 1e-12)
     }
 
     @Test func hysteresisHoldsThenReleases() {
@@ -112,7 +160,7 @@ import Testing
             } else {
                 m.cooperativeReply = true
             }
-            e.absorb(m, kind: i % 2 == 0 ? .position : .radar)
+            e.absorb(m, kind: i % 2 == 0 ? .position : .radar, timeNs: 100)
             let b = run(e, state(speed: rng.uniform(0, 250), height: rng.uniform(0, 8000)), seconds: 10)
             #expect(b.declared != .uncrewed)
             #expect(b.pUncrewed == 0)

@@ -1,12 +1,24 @@
-/// The evidence items the classifier weighs, for operators and after-action
+/// The evidence terms the classifier weighs, for operators and after-action
 /// review: which of them decided a track's class.
 public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
     case none = 0
+    /// ADS-B emitter category, Mode S / SSR replies.
     case cooperative = 1
+    /// Mean radar cross-section.
     case radarCrossSection = 2
     case speed = 3
     case height = 4
+    /// Acoustic source hint (piston, electric rotors, turbine, rotor).
     case acousticHint = 5
+    /// Scan-to-scan fluctuation of the radar cross-section (wingbeat, flocks).
+    case rcsFluctuation = 6
+    /// Vertical speed.
+    case climb = 7
+    /// Acoustic harmonic fundamental.
+    case fundamental = 8
+
+    /// Terms that enter the Bayes sum (every case but `.none`).
+    public static var termCount: Int { 8 }
 
     public var reportName: String {
         switch self {
@@ -15,7 +27,10 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
         case .radarCrossSection: "rcs"
         case .speed: "speed"
         case .height: "height"
-        case .acousticHint: "acoustic"
+        case .acousticHint: "acoustic_hint"
+        case .rcsFluctuation: "rcs_fluctuation"
+        case .climb: "climb"
+        case .fundamental: "fundamental"
         }
     }
 }
@@ -27,9 +42,12 @@ public struct ClassBelief: Sendable, BitwiseCopyable {
     /// Posterior probabilities of uncrewed, crewed, bird; they sum to 1.
     public var posterior: InlineArray<3, Double>
     public var declared: TargetClass
-    /// The two evidence items with the largest log-likelihood ratio in favour
-    /// of the declared class (or of uncrewed while unknown).
+    /// The two evidence terms with the largest log-likelihood ratio (nats)
+    /// in favour of the declared class against the best other class (for
+    /// `.unknown`: in favour of uncrewed, i.e. what there is toward a cue),
+    /// and those margins; `.none` when no term favours it.
     public var decidingEvidence: InlineArray<2, EvidenceItem>
+    public var decidingMarginNats: InlineArray<2, Double>
     /// True when cooperative crewed evidence vetoes uncrewed for good.
     public var cooperativeVeto: Bool
 
@@ -37,6 +55,7 @@ public struct ClassBelief: Sendable, BitwiseCopyable {
         posterior = [1.0 / 3, 1.0 / 3, 1.0 / 3]
         declared = .unknown
         decidingEvidence = [.none, .none]
+        decidingMarginNats = [0, 0]
         cooperativeVeto = false
     }
 

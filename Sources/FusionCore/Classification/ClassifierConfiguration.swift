@@ -1,40 +1,7 @@
-import FusionMath
-
-/// A one-dimensional likelihood model: a mixture of up to three Gaussians,
-/// each a (weight, mean, standard deviation). Used for a class's RCS, speed
-/// and altitude distributions.
-@frozen
-public struct GaussianMixture1D: Sendable, BitwiseCopyable {
-    public var weights: InlineArray<3, Double>
-    public var means: InlineArray<3, Double>
-    public var sigmas: InlineArray<3, Double>
-
-    @inlinable public init(_ components: InlineArray<3, (weight: Double, mean: Double, sigma: Double)>) {
-        weights = InlineArray(repeating: 0)
-        means = InlineArray(repeating: 0)
-        sigmas = InlineArray(repeating: 1)
-        for i in 0..<3 {
-            weights[i] = components[i].weight
-            means[i] = components[i].mean
-            sigmas[i] = components[i].sigma
-        }
-    }
-
-    /// Density at `x` with extra measurement variance `extraVariance`.
-    @inlinable public func density(_ x: Double, extraVariance: Double = 0) -> Double {
-        var p = 0.0
-        for i in 0..<3 where weights[i] > 0 {
-            let v = sigmas[i] * sigmas[i] + extraVariance
-            let d = x - means[i]
-            p += weights[i] * Math.exp(-0.5 * d * d / v) / (2 * Double.pi * v).squareRoot()
-        }
-        return p
-    }
-}
-
-/// Class models and decision thresholds of the evidence classifier. The
-/// numbers are open-literature orders of magnitude, documented where they sit;
-/// they are meant to be refined per site from recorded tracks.
+/// Target profiles, evidence caps and decision thresholds of the evidence
+/// classifier. The numbers are open-literature orders of magnitude,
+/// documented where they sit; they are meant to be refined per site from
+/// recorded tracks.
 public struct ClassifierConfiguration: Sendable {
     /// Prior probabilities of uncrewed, crewed, bird before any evidence.
     /// Near a protected zone in wartime drones are common, but birds are the
@@ -49,47 +16,114 @@ public struct ClassifierConfiguration: Sendable {
     public var releaseOther = 0.80
     /// Fused updates a track needs before any class is declared.
     public var minUpdates: UInt32 = 5
-    /// Caps on how many samples of a summary count: correlated plots are not
-    /// independent evidence.
-    public var maxEffectiveRcsSamples = 8.0
+
+    /// Caps on how many samples of a summary count: successive plots and
+    /// reports of one target are correlated (an engine keeps its note, the
+    /// aspect changes slowly), so they are not independent evidence.
+    public var maxEffectiveRcsSamples = 20.0
+    public var maxEffectiveFluctuationSamples = 20.0
+    public var maxEffectiveFundamentalSamples = 5.0
     public var maxEffectiveHintWeight = 4.0
-    /// Per-plot RCS measurement scatter, dB (Swerling fluctuation plus
-    /// amplitude calibration).
-    public var rcsPlotSigmaDb = 6.0
+    /// Least per-plot RCS scatter assumed for the mean's uncertainty, dB
+    /// (the measured scatter is used when larger).
+    public var rcsPlotSigmaDb = 5.0
+    /// Plots needed before the mean RCS is weighed: one plot can be a
+    /// sidelobe, clutter or a deep fade, and a track started from one plot
+    /// and kept by bearings must not be classified by it.
+    public var minRcsSamples: UInt32 = 5
+    /// Least scatter of one report's fundamental about the source's, Hz
+    /// (the measured scatter is used when larger, so that a few stray
+    /// reports from other sources say little).
+    public var fundamentalSigmaHz = 3.0
+    /// Acoustic evidence needed before it is weighed: fundamentals, and the
+    /// summed confidence of source hints. A silent target's track collects
+    /// a stray report from another source or a false alarm now and then
+    /// (about one in a hundred seconds inside an array network); a target
+    /// that is really heard gives one a second.
+    public var minFundamentalSamples: UInt32 = 5
+    /// Largest scatter of a track's fundamentals that can still come from
+    /// one source, Hz (its Doppler swing, v / c of 15% at 50 m/s, plus
+    /// engine speed changes); beyond it the reports mix several sources and
+    /// say nothing about this one.
+    public var maxFundamentalScatterHz = 25.0
+    public var minHintWeight = 1.5
+    /// Plots needed before the RCS fluctuation is weighed.
+    public var minFluctuationSamples: UInt32 = 6
+    /// Largest log-likelihood ratio, nats, that one term can put between two
+    /// profiles: the model's tails are not known well enough to say more
+    /// from one feature (a drone flying unusually fast is unusual, not
+    /// impossible). Ten terms at 4 nats could still outvote each other; the
+    /// decision threshold asks for ln(99) = 4.6 nats over the prior.
+    public var maxTermNats = 4.0
+    /// The same for the mean RCS, which is a property of the airframe
+    /// averaged over many plots and aspects, and the best-known feature.
+    public var maxRcsTermNats = 6.0
+    /// Density of a fundamental heard on a silent profile's track (wrong
+    /// associations), per Hz: about one chance in ten, spread over 400 Hz.
+    public var strayFundamentalDensity = 0.1 / 400
 
-    /// RCS, dBsm. Uncrewed: multirotors about -20, piston one-way attack
-    /// drones -10..0, jet drones about 0. Crewed: light aircraft and
-    /// ultralights -5..+6 (wide: a small wooden or composite airframe seen
-    /// nose-on is as small as a large drone), helicopters +5..+10, airliners
-    /// +20..+30. Birds -40..-20. The overlap between light aircraft and
-    /// piston drones is real: there, RCS alone must not decide.
-    public var rcsUncrewed = GaussianMixture1D([(0.35, -18, 4), (0.45, -6, 4), (0.2, 0, 4)])
-    public var rcsCrewed = GaussianMixture1D([(0.4, 1, 4), (0.3, 8, 3), (0.3, 23, 5)])
-    public var rcsBird = GaussianMixture1D([(1, -30, 6), (0, 0, 1), (0, 0, 1)])
-
-    /// Horizontal speed, m/s. Multirotors 5..25, piston drones 40..60, jet
-    /// drones 100..200; helicopters and light aircraft 30..80, airliners
-    /// 100..250; birds 5..25 (flocks on migration up to ~30).
-    public var speedUncrewed = GaussianMixture1D([(0.3, 15, 8), (0.45, 50, 10), (0.25, 140, 40)])
-    public var speedCrewed = GaussianMixture1D([(0.3, 35, 20), (0.4, 60, 15), (0.3, 200, 50)])
-    public var speedBird = GaussianMixture1D([(1, 13, 6), (0, 0, 1), (0, 0, 1)])
-
-    /// Height above the node's origin, metres.
-    public var heightUncrewed = GaussianMixture1D([(0.5, 150, 150), (0.5, 1200, 900), (0, 0, 1)])
-    public var heightCrewed = GaussianMixture1D([(0.4, 600, 500), (0.6, 4000, 4000), (0, 0, 1)])
-    public var heightBird = GaussianMixture1D([(0.8, 150, 150), (0.2, 800, 600), (0, 0, 1)])
-
-    /// Likelihood of an acoustic source hint (ICD 1.3: 1 piston, 2 electric
-    /// rotors, 3 turbine or jet, 4 helicopter main rotor) under uncrewed,
-    /// crewed, bird. Piston is ambiguous by design: light aircraft have
-    /// piston engines too.
-    public var hintLikelihood: InlineArray<5, InlineArray<3, Double>> = [
-        [1, 1, 1],
-        [1.0, 0.8, 0.02],
-        [1.0, 0.02, 0.02],
-        [1.0, 1.0, 0.01],
-        [0.01, 1.0, 0.01],
-    ]
+    /// The profiles the classes are mixtures of.
+    public var profiles: InlineArray<8, TargetProfile> = ClassifierConfiguration.defaultProfiles
 
     public init() {}
+
+    /// Default profiles. RCS at S/X band, aspect-averaged: multirotors
+    /// -20..-10 dBsm, fixed-wing piston drones -10..0, jet drones -8..+2,
+    /// light aircraft 0..+10, gliders -5..+3 (composite), helicopters
+    /// +5..+15, airliners +20..+30, birds -30..-20 (a flock up to ~-10).
+    /// Fluctuation: rigid airframes about 3.5 dB (Swerling 3), birds and
+    /// flocks about 6 dB (wingbeat, many scatterers), each seen through ~2 dB
+    /// of radar amplitude noise. Speeds: multirotors 5..20 m/s, piston drones
+    /// 40..55, jet drones 100..150, light aircraft 45..70, gliders 22..40,
+    /// helicopters 0..75, airliners 180..250, birds 8..18. Fundamentals:
+    /// multirotor blade pass 100..300 Hz, piston drone two-strokes 100..200,
+    /// light aircraft 70..110 with a share of geared (Rotax-type) engines at
+    /// 110..180 that sound like drones, helicopter rotors 10..30.
+    public static var defaultProfiles: InlineArray<8, TargetProfile> {
+        let rigid = GaussianMixture1D(mean: 4.0, sigma: 1.0)
+        let level = GaussianMixture1D(mean: 0, sigma: 2.5)
+        return [
+            TargetProfile(
+                .uncrewed, weight: 0.35, rcsDbsm: GaussianMixture1D(mean: -15, sigma: 3.5), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 12, sigma: 6), heightM: GaussianMixture1D(mean: 150, sigma: 150),
+                climbMps: level, fundamentalHz: GaussianMixture1D(mean: 200, sigma: 60),
+                hintLikelihood: TargetProfile.hints(right: 2)),
+            TargetProfile(
+                .uncrewed, weight: 0.45, rcsDbsm: GaussianMixture1D(mean: -5, sigma: 2.5), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 48, sigma: 6), heightM: GaussianMixture1D(mean: 900, sigma: 700),
+                climbMps: GaussianMixture1D([(0.8, 0, 2), (0.2, -8, 6), (0, 0, 1)]),
+                fundamentalHz: GaussianMixture1D(mean: 150, sigma: 30), hintLikelihood: TargetProfile.hints(right: 1)),
+            TargetProfile(
+                .uncrewed, weight: 0.2, rcsDbsm: GaussianMixture1D(mean: -3, sigma: 3.5), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 130, sigma: 30), heightM: GaussianMixture1D(mean: 1000, sigma: 1000),
+                climbMps: GaussianMixture1D([(0.8, 0, 3), (0.2, -15, 10), (0, 0, 1)]), fundamentalHz: nil,
+                hintLikelihood: TargetProfile.hints(right: 3)),
+            TargetProfile(
+                .crewed, weight: 0.45, rcsDbsm: GaussianMixture1D(mean: 5, sigma: 2.5), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 57, sigma: 8), heightM: GaussianMixture1D(mean: 1500, sigma: 1000),
+                climbMps: GaussianMixture1D(mean: 0, sigma: 3),
+                fundamentalHz: GaussianMixture1D([(0.7, 90, 15), (0.3, 145, 30), (0, 0, 1)]),
+                hintLikelihood: TargetProfile.hints(right: 1)),
+            TargetProfile(
+                .crewed, weight: 0.2, rcsDbsm: GaussianMixture1D(mean: 10, sigma: 4), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 45, sigma: 22), heightM: GaussianMixture1D(mean: 300, sigma: 250),
+                climbMps: GaussianMixture1D(mean: 0, sigma: 3), fundamentalHz: GaussianMixture1D(mean: 20, sigma: 8),
+                hintLikelihood: TargetProfile.hints(right: 4)),
+            TargetProfile(
+                .crewed, weight: 0.1, rcsDbsm: GaussianMixture1D(mean: -1, sigma: 3), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 31, sigma: 7), heightM: GaussianMixture1D(mean: 1500, sigma: 800),
+                climbMps: GaussianMixture1D(mean: 0, sigma: 2.5), fundamentalHz: nil,
+                hintLikelihood: TargetProfile.silentHints),
+            TargetProfile(
+                .crewed, weight: 0.25, rcsDbsm: GaussianMixture1D(mean: 25, sigma: 4), rcsFluctuationDb: rigid,
+                speedMps: GaussianMixture1D(mean: 210, sigma: 40), heightM: GaussianMixture1D(mean: 6000, sigma: 3500),
+                climbMps: GaussianMixture1D(mean: 0, sigma: 8), fundamentalHz: nil,
+                hintLikelihood: TargetProfile.hints(right: 3)),
+            TargetProfile(
+                .bird, weight: 1, rcsDbsm: GaussianMixture1D(mean: -22, sigma: 6),
+                rcsFluctuationDb: GaussianMixture1D(mean: 6.5, sigma: 1.2), speedMps: GaussianMixture1D(mean: 13, sigma: 5),
+                heightM: GaussianMixture1D(mean: 200, sigma: 200), climbMps: GaussianMixture1D(mean: 0, sigma: 1.5),
+                fundamentalHz: nil, hintLikelihood: TargetProfile.silentHints),
+        ]
+    }
 }

@@ -1,15 +1,22 @@
 import FusionMath
 
 /// Classifies a track as uncrewed, crewed or bird from accumulated evidence,
-/// by Bayes' rule over summaries (see `TrackEvidence`):
+/// by Bayes' rule over target profiles (see `TargetProfile`):
 ///
-///     ln P(k | e) = ln P(k) + sum over items i of ln p(e_i | k) - ln Z
+///     ln P(k | e) = ln P(k) + ln sum over profiles s of class k of
+///                   (w_s / W_k) exp(sum over terms t of l_t(s)) - ln Z
 ///
-/// Items: cooperative signals (ADS-B emitter category, transponder replies),
-/// mean radar cross-section (likelihood of the sample mean: class spread plus
-/// plot scatter / n), horizontal speed and height from the filter (their
-/// variances widen the class models, so an unconverged track says little),
-/// and confidence-weighted acoustic source hints (capped).
+/// with `l_t(s) = ln p(e_t | s)` for the terms of `EvidenceItem`: mean RCS
+/// (the likelihood of the sample mean: profile spread plus plot scatter /
+/// n), RCS fluctuation (the sample standard deviation, with its sampling
+/// spread), horizontal speed, height and climb from the filter (their
+/// variances widen the profile, so an unconverged track says little), the
+/// acoustic harmonic fundamental (sample mean) and confidence-weighted
+/// source hints. Successive plots and reports of one target are correlated,
+/// so every summary counts at most a capped number of samples, and each
+/// term is capped at `maxTermNats` between profiles. Cooperative signals
+/// (ADS-B emitter category, transponder replies) are declarations, not
+/// samples, and are weighed uncapped.
 ///
 /// Safety rules, applied after Bayes and not negotiable by any likelihood:
 /// cooperative crewed evidence forces P(uncrewed) = 0 and declares crewed;
@@ -24,67 +31,121 @@ public struct EvidenceClassifier: Sendable {
         self.configuration = configuration
     }
 
+    /// Per-term, per-profile log-likelihoods (rows indexed by
+    /// `EvidenceItem.rawValue - 1`).
+    typealias TermTable = InlineArray<8, InlineArray<8, Double>>
+
     /// The new belief for a track with `evidence` and kinematic `state`
     /// (height relative to the node's origin), given its previous belief.
     public func classify(
         _ evidence: TrackEvidence, state: GaussianState, updates: UInt32, previous: ClassBelief
     ) -> ClassBelief {
         let c = configuration
-        // Log-likelihood contributions per evidence item and class.
-        var contribution = InlineArray<6, InlineArray<3, Double>>(repeating: [0, 0, 0])
         let veto = evidence.hasCooperativeCrewedEvidence
-        if evidence.emitterCategory == EmitterCategory.unmannedAerialVehicle && !veto {
-            contribution[EvidenceItem.cooperative.index] = [Math.log(100), 0, Math.log(1e-3)]
-        } else if evidence.cooperativeReplies > 0 || evidence.icaoAddress != nil {
-            // Birds carry no transponders.
-            contribution[EvidenceItem.cooperative.index] = [0, 0, Math.log(1e-4)]
+        let table = terms(evidence, state: state, veto: veto)
+        // Per profile: total log-likelihood; per class: the mixture.
+        var total = InlineArray<8, Double>(repeating: 0)
+        for s in 0..<8 {
+            for t in 0..<EvidenceItem.termCount { total[s] += table[t][s] }
         }
-        if evidence.rcsSamples > 0 {
-            let n = Double(evidence.rcsSamples)
-            let extra = c.rcsPlotSigmaDb * c.rcsPlotSigmaDb / n
-            let x = evidence.meanRcsDbsm
-            contribution[EvidenceItem.radarCrossSection.index] = [
-                logDensity(c.rcsUncrewed, x, extra), logDensity(c.rcsCrewed, x, extra),
-                logDensity(c.rcsBird, x, extra),
-            ]
+        var classWeight: InlineArray<3, Double> = [0, 0, 0]
+        for s in 0..<8 { classWeight[Self.classIndex(c.profiles[s].targetClass)] += max(0, c.profiles[s].weight) }
+        var logPosterior: InlineArray<3, Double> = [-Double.infinity, -Double.infinity, -Double.infinity]
+        var bestProfile: InlineArray<3, Int> = [-1, -1, -1]
+        for s in 0..<8 where c.profiles[s].weight > 0 {
+            let k = Self.classIndex(c.profiles[s].targetClass)
+            let term = Math.log(c.profiles[s].weight / classWeight[k]) + total[s]
+            logPosterior[k] = Self.logAddExp(logPosterior[k], term)
+            if bestProfile[k] < 0 || total[s] > total[bestProfile[k]] { bestProfile[k] = s }
         }
-        let ve = state.mean[3], vn = state.mean[4]
-        let speed = (ve * ve + vn * vn).squareRoot()
-        if speed > 0.1 {
-            let p = state.covariance
-            let speedVariance = (ve * ve * p[3, 3] + 2 * ve * vn * p[3, 4] + vn * vn * p[4, 4]) / (speed * speed)
-            contribution[EvidenceItem.speed.index] = [
-                logDensity(c.speedUncrewed, speed, speedVariance), logDensity(c.speedCrewed, speed, speedVariance),
-                logDensity(c.speedBird, speed, speedVariance),
-            ]
-        }
-        let height = state.mean[2], heightVariance = state.covariance[2, 2]
-        contribution[EvidenceItem.height.index] = [
-            logDensity(c.heightUncrewed, height, heightVariance), logDensity(c.heightCrewed, height, heightVariance),
-            logDensity(c.heightBird, height, heightVariance),
-        ]
-        var totalHint = 0.0
-        for h in 1..<5 { totalHint += evidence.hintWeight[h] }
-        if totalHint > 0 {
-            let scale = min(1, c.maxEffectiveHintWeight / totalHint)
-            var sum: InlineArray<3, Double> = [0, 0, 0]
-            for h in 1..<5 where evidence.hintWeight[h] > 0 {
-                for k in 0..<3 { sum[k] += scale * evidence.hintWeight[h] * Math.log(c.hintLikelihood[h][k]) }
-            }
-            contribution[EvidenceItem.acousticHint.index] = sum
-        }
-
-        var logPosterior: InlineArray<3, Double> = [0, 0, 0]
-        for k in 0..<3 {
-            logPosterior[k] = Math.log(c.prior[k])
-            for i in 1..<6 { logPosterior[k] += contribution[i][k] }
-        }
+        for k in 0..<3 { logPosterior[k] += Math.log(c.prior[k]) }
         var belief = ClassBelief()
         belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
-        belief.decidingEvidence = deciding(contribution, for: belief.declared)
+        let (items, margins) = deciding(table, bestProfile: bestProfile, for: belief.declared)
+        belief.decidingEvidence = items
+        belief.decidingMarginNats = margins
         return belief
+    }
+
+    /// Fills the term table and caps each row.
+    func terms(_ evidence: TrackEvidence, state: GaussianState, veto: Bool) -> TermTable {
+        let c = configuration
+        var table = TermTable(repeating: InlineArray(repeating: 0))
+        let p = c.profiles
+        // Cooperative: a UAV emitter category says uncrewed; any transponder
+        // says "not a bird"; the crewed veto itself acts in `normalised`.
+        for s in 0..<8 {
+            var l = 0.0
+            let cls = p[s].targetClass
+            if evidence.emitterCategory == EmitterCategory.unmannedAerialVehicle && !veto {
+                l = cls == .uncrewed ? 0 : (cls == .crewed ? Math.log(1e-2) : Math.log(1e-3))
+            } else if evidence.cooperativeReplies > 0 || evidence.icaoAddress != nil {
+                l = cls == .bird ? Math.log(1e-4) : 0
+            }
+            table[row(.cooperative)][s] = l
+        }
+        if evidence.rcsSamples >= max(1, c.minRcsSamples) {
+            let n = min(Double(evidence.rcsSamples), c.maxEffectiveRcsSamples)
+            let scatter = max(c.rcsPlotSigmaDb, evidence.rcsSamples > 2 ? evidence.rcsScatterDb : 0)
+            let extra = scatter * scatter / n
+            for s in 0..<8 { table[row(.radarCrossSection)][s] = p[s].rcsDbsm.logDensity(evidence.meanRcsDbsm, extraVariance: extra) }
+        }
+        if evidence.rcsSamples >= max(2, c.minFluctuationSamples) {
+            let n = min(Double(evidence.rcsSamples), c.maxEffectiveFluctuationSamples)
+            let sd = evidence.rcsScatterDb
+            // Sampling spread of a standard deviation from n samples: s / sqrt(2 (n - 1)).
+            let extra = sd * sd / (2 * (n - 1))
+            for s in 0..<8 { table[row(.rcsFluctuation)][s] = p[s].rcsFluctuationDb.logDensity(sd, extraVariance: extra) }
+        }
+        let ve = state.mean[3], vn = state.mean[4]
+        let speed = (ve * ve + vn * vn).squareRoot()
+        let cov = state.covariance
+        if speed > 0.1 {
+            let v = (ve * ve * cov[3, 3] + 2 * ve * vn * cov[3, 4] + vn * vn * cov[4, 4]) / (speed * speed)
+            for s in 0..<8 { table[row(.speed)][s] = p[s].speedMps.logDensity(speed, extraVariance: v) }
+        } else {
+            let v = 0.5 * (cov[3, 3] + cov[4, 4])
+            for s in 0..<8 { table[row(.speed)][s] = p[s].speedMps.logDensity(0, extraVariance: v) }
+        }
+        for s in 0..<8 {
+            table[row(.height)][s] = p[s].heightM.logDensity(state.mean[2], extraVariance: cov[2, 2])
+            table[row(.climb)][s] = p[s].climbMps.logDensity(state.mean[5], extraVariance: cov[5, 5])
+        }
+        if evidence.fundamentalSamples >= max(1, c.minFundamentalSamples)
+            && evidence.fundamentalScatterHz <= c.maxFundamentalScatterHz
+        {
+            let n = min(Double(evidence.fundamentalSamples), c.maxEffectiveFundamentalSamples)
+            let scatter = max(c.fundamentalSigmaHz, evidence.fundamentalScatterHz)
+            let extra = scatter * scatter / n
+            for s in 0..<8 {
+                table[row(.fundamental)][s] =
+                    p[s].fundamentalHz?.logDensity(evidence.meanFundamentalHz, extraVariance: extra)
+                    ?? Math.log(c.strayFundamentalDensity)
+            }
+        }
+        var totalHint = 0.0
+        for h in 1..<5 { totalHint += evidence.hintWeight[h] }
+        if totalHint >= max(1e-9, c.minHintWeight) {
+            let scale = min(1, c.maxEffectiveHintWeight / totalHint)
+            for s in 0..<8 {
+                var l = 0.0
+                for h in 1..<5 where evidence.hintWeight[h] > 0 {
+                    l += scale * evidence.hintWeight[h] * Math.log(max(p[s].hintLikelihood[h], 1e-6))
+                }
+                table[row(.acousticHint)][s] = l
+            }
+        }
+        // Cap every sampled term: no feature alone puts more than
+        // `maxTermNats` (`maxRcsTermNats`) between two profiles.
+        for t in 0..<EvidenceItem.termCount where t != row(.cooperative) {
+            var best = -Double.infinity
+            for s in 0..<8 { best = max(best, table[t][s]) }
+            let cap = t == row(.radarCrossSection) ? c.maxRcsTermNats : c.maxTermNats
+            for s in 0..<8 { table[t][s] = max(table[t][s], best - cap) }
+        }
+        return table
     }
 
     func decide(_ p: InlineArray<3, Double>, veto: Bool, updates: UInt32, previous: TargetClass) -> TargetClass {
@@ -103,40 +164,65 @@ public struct EvidenceClassifier: Sendable {
         return .unknown
     }
 
-    /// The two items favouring `declared` most over the best other class
-    /// (uncrewed when nothing is declared: what is missing for a cue).
-    func deciding(_ contribution: InlineArray<6, InlineArray<3, Double>>, for declared: TargetClass) -> InlineArray<2, EvidenceItem> {
-        let k: Int
-        switch declared {
-        case .crewed: k = 1
-        case .bird: k = 2
-        case .uncrewed, .unknown: k = 0
-        }
-        var best: InlineArray<2, (item: EvidenceItem, margin: Double)> = [(.none, 0), (.none, 0)]
+    /// The two terms favouring `declared` most (uncrewed when nothing is
+    /// declared: what there is toward a cue), each measured between the
+    /// best-fitting profile of that class and the best-fitting profile of
+    /// the strongest other class, in nats.
+    func deciding(_ table: TermTable, bestProfile: InlineArray<3, Int>, for declared: TargetClass)
+        -> (InlineArray<2, EvidenceItem>, InlineArray<2, Double>)
+    {
+        let k = declared == .unknown ? 0 : Self.classIndex(declared)
+        var items: InlineArray<2, EvidenceItem> = [.none, .none]
+        var margins: InlineArray<2, Double> = [0, 0]
+        let mine = bestProfile[k]
+        guard mine >= 0 else { return (items, margins) }
         for item in EvidenceItem.allCases where item != .none {
-            let row = contribution[item.index]
+            let t = row(item)
             var other = -Double.infinity
-            for j in 0..<3 where j != k { other = max(other, row[j]) }
-            let margin = row[k] - other
-            if margin > best[0].margin {
-                best[1] = best[0]
-                best[0] = (item, margin)
-            } else if margin > best[1].margin {
-                best[1] = (item, margin)
+            for j in 0..<3 where j != k && bestProfile[j] >= 0 { other = max(other, table[t][bestProfile[j]]) }
+            guard other.isFinite else { continue }
+            let margin = table[t][mine] - other
+            if margin > margins[0] {
+                items[1] = items[0]
+                margins[1] = margins[0]
+                items[0] = item
+                margins[0] = margin
+            } else if margin > margins[1] {
+                items[1] = item
+                margins[1] = margin
             }
         }
-        return [best[0].item, best[1].item]
+        return (items, margins)
     }
 
-    func logDensity(_ model: GaussianMixture1D, _ x: Double, _ extraVariance: Double) -> Double {
-        // Floor: a value far outside every model is "very unlikely", not "impossible".
-        Math.log(max(model.density(x, extraVariance: max(0, extraVariance)), 1e-300))
+    func row(_ item: EvidenceItem) -> Int { Int(item.rawValue) - 1 }
+
+    static func classIndex(_ c: TargetClass) -> Int {
+        switch c {
+        case .uncrewed, .unknown: 0
+        case .crewed: 1
+        case .bird: 2
+        }
+    }
+
+    static func logAddExp(_ a: Double, _ b: Double) -> Double {
+        if a == -Double.infinity { return b }
+        if b == -Double.infinity { return a }
+        let m = max(a, b)
+        return m + Math.log(Math.exp(a - m) + Math.exp(b - m))
     }
 
     func normalised(_ logP: InlineArray<3, Double>, excludeUncrewed: Bool) -> InlineArray<3, Double> {
         var m = -Double.infinity
         for k in 0..<3 where !(excludeUncrewed && k == 0) { m = max(m, logP[k]) }
         var p: InlineArray<3, Double> = [0, 0, 0]
+        guard m.isFinite else {
+            // Nothing usable: the prior's shape, never a NaN.
+            for k in 0..<3 where !(excludeUncrewed && k == 0) { p[k] = 1 }
+            let z = excludeUncrewed ? 2.0 : 3.0
+            for k in 0..<3 { p[k] /= z }
+            return p
+        }
         var z = 0.0
         for k in 0..<3 where !(excludeUncrewed && k == 0) {
             p[k] = Math.exp(logP[k] - m)
@@ -145,8 +231,4 @@ public struct EvidenceClassifier: Sendable {
         for k in 0..<3 { p[k] /= z }
         return p
     }
-}
-
-extension EvidenceItem {
-    @inlinable var index: Int { Int(rawValue) }
 }

@@ -17,13 +17,22 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
     /// Running mean of radar cross-section estimates, dBsm, and how many.
     public var meanRcsDbsm: Double
     public var rcsSamples: UInt32
+    /// Sum of squared deviations of those estimates from their running mean,
+    /// dB^2 (Welford), for their scan-to-scan scatter.
+    public var rcsSquaredDeviationsDb2: Double
     /// Confidence-weighted counts of acoustic source hints 0...4 (ICD 1.3).
     public var hintWeight: InlineArray<5, Double>
     /// Running mean of the acoustic harmonic fundamental, Hz, and how many.
     public var meanFundamentalHz: Double
     public var fundamentalSamples: UInt32
+    /// Sum of squared deviations of the fundamentals from their running
+    /// mean, Hz^2: a stray report (another source, a false alarm) shows as scatter.
+    public var fundamentalSquaredDeviationsHz2: Double
     /// Acoustic reports fused.
     public var acousticReports: UInt32
+    /// Time of the newest radar plot or ADS-B position (a measurement that
+    /// fixes the position, not only a direction), ns; 0 when none yet.
+    public var lastPositionFixNs: Int64
 
     @inlinable public init() {
         icaoAddress = nil
@@ -31,20 +40,26 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         cooperativeReplies = 0
         meanRcsDbsm = 0
         rcsSamples = 0
+        rcsSquaredDeviationsDb2 = 0
         hintWeight = InlineArray(repeating: 0)
         meanFundamentalHz = 0
         fundamentalSamples = 0
+        fundamentalSquaredDeviationsHz2 = 0
         acousticReports = 0
+        lastPositionFixNs = 0
     }
 
-    /// Adds one fused measurement's evidence.
-    @inlinable public mutating func absorb(_ e: MeasurementEvidence, kind: MeasurementKind) {
+    /// Adds the evidence of one fused measurement, taken at `timeNs`.
+    @inlinable public mutating func absorb(_ e: MeasurementEvidence, kind: MeasurementKind, timeNs: Int64) {
+        if kind != .bearing { lastPositionFixNs = max(lastPositionFixNs, timeNs) }
         if let a = e.icaoAddress { icaoAddress = a }
         if let c = e.emitterCategory { emitterCategory = c }
         if e.cooperativeReply { cooperativeReplies &+= 1 }
         if let r = e.rcsDbsm, r.isFinite {
             rcsSamples &+= 1
-            meanRcsDbsm += (r - meanRcsDbsm) / Double(rcsSamples)
+            let before = meanRcsDbsm
+            meanRcsDbsm += (r - before) / Double(rcsSamples)
+            rcsSquaredDeviationsDb2 += (r - before) * (r - meanRcsDbsm)
         }
         guard kind == .bearing else { return }
         acousticReports &+= 1
@@ -53,8 +68,21 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         }
         if let f = e.fundamentalHz, f.isFinite, f > 0 {
             fundamentalSamples &+= 1
-            meanFundamentalHz += (f - meanFundamentalHz) / Double(fundamentalSamples)
+            let before = meanFundamentalHz
+            meanFundamentalHz += (f - before) / Double(fundamentalSamples)
+            fundamentalSquaredDeviationsHz2 += (f - before) * (f - meanFundamentalHz)
         }
+    }
+
+    /// Sample standard deviation of the RCS estimates, dB; 0 with fewer than two.
+    @inlinable public var rcsScatterDb: Double {
+        rcsSamples > 1 ? (max(0, rcsSquaredDeviationsDb2) / Double(rcsSamples - 1)).squareRoot() : 0
+    }
+
+    /// Sample standard deviation of the fundamentals, Hz; 0 with fewer than two.
+    @inlinable public var fundamentalScatterHz: Double {
+        fundamentalSamples > 1
+            ? (max(0, fundamentalSquaredDeviationsHz2) / Double(fundamentalSamples - 1)).squareRoot() : 0
     }
 
     /// True when the track has shown a cooperative signal that says "crewed":
@@ -67,6 +95,15 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
             if EmitterCategory.isCrewed(c) { return true }
         }
         return cooperativeReplies > 0 || icaoAddress != nil
+    }
+}
+
+extension TrackView {
+    /// When the track's position was last fixed by a radar plot or an ADS-B
+    /// position; for a track that never had one (acoustic cross-fixes
+    /// only), its newest update. What cueing counts coasting from.
+    @inlinable public var lastPositionFixNs: Int64 {
+        evidence.lastPositionFixNs > 0 ? evidence.lastPositionFixNs : lastUpdateNs
     }
 }
 

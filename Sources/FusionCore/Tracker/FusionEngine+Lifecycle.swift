@@ -33,7 +33,7 @@ extension FusionEngine {
         record.lastUpdateNs = max(record.lastUpdateNs, m.timeNs)
         record.updates &+= 1
         record.sources.insert(SensorKinds(kind: m.kind))
-        record.evidence.absorb(m.evidence, kind: m.kind)
+        record.evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
         if record.evidence.hasCooperativeCrewedEvidence && !record.belief.cooperativeVeto {
             // A transponder or a crewed emitter category: reclassify now, so
             // that cueing sees the veto in its very next step.

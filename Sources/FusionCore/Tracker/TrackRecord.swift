@@ -38,6 +38,6 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
         updates = 1
         evidence = TrackEvidence()
         belief = ClassBelief()
-        evidence.absorb(m.evidence, kind: m.kind)
+        evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
     }
 }

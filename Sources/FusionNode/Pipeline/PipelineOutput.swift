@@ -109,7 +109,7 @@ final class PipelineOutput {
             views[n] = v
             threats[n] = ThreatTrack(
                 id: v.id, status: ThreatTrack.Status(rawValue: v.status.rawValue) ?? .tentative, state: v.estimate,
-                targetClass: v.belief.declared, pUncrewed: v.belief.pUncrewed)
+                targetClass: v.belief.declared, pUncrewed: v.belief.pUncrewed, lastFixNs: v.lastPositionFixNs)
             n += 1
         }
         viewCount = n
