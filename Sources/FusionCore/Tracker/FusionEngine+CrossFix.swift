@@ -29,7 +29,8 @@ extension FusionEngine {
         for i in 0..<cross.bearings.count where cross.bearings.bearings[i].timeNs != first.timeNs
             || cross.bearings.bearings[i].sensor != first.sensor
         {
-            record.evidence.absorb(cross.bearings.bearings[i].evidence, kind: .bearing)
+            record.evidence.absorb(
+                cross.bearings.bearings[i].evidence, kind: .bearing, timeNs: cross.bearings.bearings[i].timeNs)
         }
         record.updates = UInt32(cross.bearings.count)
         nextID = nextID == UInt32.max ? 1 : nextID + 1
