@@ -120,8 +120,16 @@ import Testing
         // per case where arrays hear the drones (a miss is a track lost and
         // restarted, or classified late, near entry), 73% where only the
         // radar sees them (a piston drone at -3..0 dBsm and 40-45 m/s looks
-        // like a glider between thermals and stays unknown: safety first).
-        let floor = hardCase == .radarOnlyArea ? 0.7 : 0.9
+        // like a glider between thermals and stays unknown: safety first),
+        // 85% beside the low, slow helicopter (17 of 20: a drone whose
+        // bearings also carry the helicopter's rotor stays unknown while
+        // they do, by the classifier's `crewedHintVetoWeight`).
+        let floor: Double =
+            switch hardCase {
+            case .radarOnlyArea: 0.7
+            case .lowSlowHelicopter: 0.8
+            default: 0.9
+            }
         #expect(Double(outcome.cuedInTime) >= floor * Double(outcome.entries), "late: \(outcome.late.prefix(8))")
     }
 }

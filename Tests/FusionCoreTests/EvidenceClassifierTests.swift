@@ -126,6 +126,37 @@ import Testing
         #expect(b.pUncrewed < 0.9)
     }
 
+    /// A helicopter among piston drones: its track collects their engines'
+    /// hints along the arrays' bearings as well as its own rotor's. However
+    /// drone-like the rest looks, a rotor heard on the track keeps it from
+    /// being declared uncrewed, and takes a declared uncrewed back at once.
+    @Test func aHelicopterRotorHeardOnTheTrackForbidsUncrewed() {
+        let s = state(speed: 34, height: 125)
+        var e = evidence(rcs: -5, plots: 30, hint: 1, reports: 40)
+        let drone = run(e, s)
+        #expect(drone.declared == .uncrewed)
+        var rotor = MeasurementEvidence()
+        rotor.sourceHint = 4
+        rotor.sourceHintConfidence = 0.9
+        for k in 0..<3 { e.absorb(rotor, kind: .bearing, timeNs: Int64(100 + k)) }
+        let heard = classifier.classify(e, state: s, updates: 80, previous: drone)
+        #expect(heard.declared != .uncrewed)
+        #expect(run(e, s).declared != .uncrewed)
+    }
+
+    /// Hints of two kinds in comparable weight come from two sources on one
+    /// line: they are not weighed at all (the same belief as no hints).
+    @Test func mixedSourceHintsAreNotWeighed() {
+        let s = state(speed: 40, height: 500)
+        var mixed = evidence(rcs: -8, plots: 20, hint: 1, reports: 6)
+        var electric = MeasurementEvidence()
+        electric.sourceHint = 2
+        electric.sourceHintConfidence = 0.9
+        for k in 0..<6 { mixed.absorb(electric, kind: .bearing, timeNs: Int64(50 + k)) }
+        let silent = evidence(rcs: -8, plots: 20)
+        #expect(abs(run(mixed, s).pUncrewed - run(silent, s).pUncrewed) < 1e-12)
+    }
+
     /// One plot says little: a track started from one odd plot and fed by
     /// bearings is not classified by that plot's RCS.
     @Test func onePlotsCrossSectionIsNotWeighed() {

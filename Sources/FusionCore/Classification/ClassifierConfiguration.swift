@@ -47,6 +47,19 @@ public struct ClassifierConfiguration: Sendable {
     /// say nothing about this one.
     public var maxFundamentalScatterHz = 25.0
     public var minHintWeight = 1.5
+    /// Share of a track's hint weight that one source kind must hold for the
+    /// hints to be weighed. A bearing is a line: reports of other sources
+    /// behind or in front of the target along it are fused into its track
+    /// too, and a mix of kinds (say a helicopter's rotor and the piston
+    /// drones around it) says nothing about which one the track is.
+    public var minDominantHintShare = 0.8
+    /// Weight of helicopter-rotor hints (hint 4, a crewed kind only) at or
+    /// above which a track is never declared uncrewed, whatever else the
+    /// evidence says: a crewed aircraft heard on the track's line is doubt,
+    /// and doubt stays unknown. Found by the hard-case suite: a helicopter
+    /// flying among piston drones collected their engines' hints and was
+    /// declared uncrewed.
+    public var crewedHintVetoWeight = 1.5
     /// Plots needed before the RCS fluctuation is weighed.
     public var minFluctuationSamples: UInt32 = 6
     /// Largest log-likelihood ratio, nats, that one term can put between two

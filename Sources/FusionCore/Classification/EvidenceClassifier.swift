@@ -23,7 +23,8 @@ import FusionMath
 /// uncrewed is declared only at or above `declareUncrewed` and after
 /// `minUpdates` fused measurements; a declared class is kept until its
 /// posterior falls below its release level (hysteresis), except that a
-/// cooperative veto removes uncrewed at once.
+/// cooperative veto removes uncrewed at once; a helicopter rotor heard on
+/// the track (`crewedHintVetoWeight`) also removes it at once.
 public struct EvidenceClassifier: Sendable {
     public var configuration: ClassifierConfiguration
 
@@ -63,6 +64,9 @@ public struct EvidenceClassifier: Sendable {
         belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
+        if belief.declared == .uncrewed && evidence.hintWeight[4] >= c.crewedHintVetoWeight {
+            belief.declared = .unknown
+        }
         let (items, margins) = deciding(table, bestProfile: bestProfile, for: belief.declared)
         belief.decidingEvidence = items
         belief.decidingMarginNats = margins
@@ -125,9 +129,12 @@ public struct EvidenceClassifier: Sendable {
                     ?? Math.log(c.strayFundamentalDensity)
             }
         }
-        var totalHint = 0.0
-        for h in 1..<5 { totalHint += evidence.hintWeight[h] }
-        if totalHint >= max(1e-9, c.minHintWeight) {
+        var totalHint = 0.0, dominantHint = 0.0
+        for h in 1..<5 {
+            totalHint += evidence.hintWeight[h]
+            dominantHint = max(dominantHint, evidence.hintWeight[h])
+        }
+        if totalHint >= max(1e-9, c.minHintWeight) && dominantHint >= c.minDominantHintShare * totalHint {
             let scale = min(1, c.maxEffectiveHintWeight / totalHint)
             for s in 0..<8 {
                 var l = 0.0
