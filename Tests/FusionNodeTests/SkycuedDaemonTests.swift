@@ -42,7 +42,8 @@ struct SkycuedDaemonTests {
 
     static var key: AuthKey { AuthKey(bytes: (0..<32).map { _ in UInt8(0x5A) })! }
 
-    /// The live capture: a multirotor 2 km out, cued within seconds.
+    /// The live capture: a multirotor 2 km out, cued within its first 30 s
+    /// (the classifier wants 5 plots and settled kinematics before it declares).
     static func liveCapture(in dir: URL, durationS: Double) throws -> String {
         let path = dir.appendingPathComponent("capture.pcap").path
         _ = try DaemonFixture.writeLiveCapture(
@@ -58,7 +59,7 @@ struct SkycuedDaemonTests {
     func networkReplayGivesTheInProcessCues() throws {
         let node = try Self.startNode(recording: true)
         defer { node.process.stop() }
-        let capture = try Self.liveCapture(in: node.dir, durationS: 15)
+        let capture = try Self.liveCapture(in: node.dir, durationS: 30)
         let expected = try DaemonFixture.replayInProcess(
             capture: capture, site: DaemonFixture.referenceSite, out: node.dir.appendingPathComponent("inprocess").path)
         try #require(!expected.isEmpty, "the scenario must give cues")
