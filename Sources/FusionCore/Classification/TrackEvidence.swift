@@ -49,6 +49,17 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         lastPositionFixNs = 0
     }
 
+    /// Takes over the cooperative identity of a duplicate track being
+    /// removed, so that a transponder or an ADS-B category that only the
+    /// duplicate saw keeps vetoing uncrewed on the survivor.
+    @inlinable public mutating func adoptIdentity(of other: TrackEvidence) {
+        if icaoAddress == nil { icaoAddress = other.icaoAddress }
+        if let c = other.emitterCategory, emitterCategory == nil || EmitterCategory.isCrewed(c) {
+            emitterCategory = c
+        }
+        cooperativeReplies &+= other.cooperativeReplies
+    }
+
     /// Adds the evidence of one fused measurement, taken at `timeNs`.
     @inlinable public mutating func absorb(_ e: MeasurementEvidence, kind: MeasurementKind, timeNs: Int64) {
         if kind != .bearing { lastPositionFixNs = max(lastPositionFixNs, timeNs) }

@@ -11,6 +11,9 @@ public struct EngineCounters: Sendable, BitwiseCopyable, Equatable {
     public var tracksStarted: UInt64 = 0
     public var tracksConfirmed: UInt64 = 0
     public var tracksDeleted: UInt64 = 0
+    /// Of those, confirmed tracks removed as duplicates of an older track
+    /// on the same target (tentative duplicates are not counted here).
+    public var duplicatesRemoved: UInt64 = 0
     /// New tracks refused because the table was full.
     public var tableFull: UInt64 = 0
     /// Updates refused because a covariance lost definiteness.

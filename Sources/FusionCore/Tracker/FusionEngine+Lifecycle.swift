@@ -114,5 +114,6 @@ extension FusionEngine {
             scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
         }
         scratch.gridTimeNs = nowNs
+        removeDuplicates(atNs: nowNs)
     }
 }

@@ -13,6 +13,9 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
     public var sources: SensorKinds
     /// The kind of the measurement that started the track.
     public var startedBy: MeasurementKind
+    /// Consecutive maintenance passes in which an older track was found on
+    /// the same target (`FusionEngine.removeDuplicates`).
+    public var duplicateStreak: UInt8
     public var createdNs: Int64
     /// When the track was confirmed; 0 while tentative.
     public var confirmedNs: Int64
@@ -32,6 +35,7 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
         logic = MOfNLogic(firstHitNs: m.timeNs, revisitNs: revisitNs)
         sources = SensorKinds(kind: m.kind)
         startedBy = m.kind
+        duplicateStreak = 0
         createdNs = m.timeNs
         confirmedNs = 0
         lastUpdateNs = m.timeNs

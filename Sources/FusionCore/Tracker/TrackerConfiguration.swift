@@ -29,6 +29,10 @@ public struct TrackerConfiguration: Sendable {
     /// A tentative track is judged for deletion this long after the fact,
     /// so that a plot still in flight (late, out of order) can save it.
     public var tentativeGraceNs: Int64 = 3_000_000_000
+    /// Consecutive maintenance passes (about one a second) in which a
+    /// confirmed track must match an older one before it is removed as its
+    /// duplicate (`FusionEngine.removeDuplicates`).
+    public var duplicateScans: UInt8 = 3
     /// Revisit period assumed for a track before a sensor tells otherwise.
     public var defaultRevisitNs: Int64 = 1_000_000_000
     /// Fastest target the node tracks, m/s: bounds how far a track can move

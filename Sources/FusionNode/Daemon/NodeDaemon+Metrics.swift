@@ -112,6 +112,7 @@ extension NodeDaemon {
             [
                 ("{event=\"started\"}", "\(e.tracksStarted)"), ("{event=\"confirmed\"}", "\(e.tracksConfirmed)"),
                 ("{event=\"deleted\"}", "\(e.tracksDeleted)"), ("{event=\"table_full\"}", "\(e.tableFull)"),
+                ("{event=\"duplicate_removed\"}", "\(e.duplicatesRemoved)"),
             ])
         var reportable = 0
         p.forEachReportableTrack(atNs: Clock.realtimeNs()) { _ in reportable += 1 }

@@ -80,6 +80,7 @@ enum ReplaySummary {
         w.field("tracks_started", e.tracksStarted)
         w.field("tracks_confirmed", e.tracksConfirmed)
         w.field("tracks_deleted", e.tracksDeleted)
+        w.field("duplicates_removed", e.duplicatesRemoved)
         w.field("table_full", e.tableFull)
         w.field("numerical_failures", e.numericalFailures)
         w.field("pair_budget_exceeded", e.pairBudgetExceeded)
