@@ -1,0 +1,70 @@
+import Foundation
+import WireFormats
+
+/// The interceptor side: a thread that receives the node's binary cues on
+/// loopback, stamps each with CLOCK_REALTIME right after `recv` returns,
+/// and decodes it with the node key (a cue that fails is counted).
+final class CueReceiver: @unchecked Sendable {
+    struct Received {
+        var receivedNs: Int64
+        /// The cue's own time: the node's tick that issued it (its
+        /// CLOCK_REALTIME after the wake-up that read the inputs).
+        var tickNs: Int64
+        var kind: CueKind
+    }
+
+    let fd: Int32
+    let port: UInt16
+    private let key: AuthKey
+    private let done = DispatchSemaphore(value: 0)
+    private let stopFlag = ManagedAtomicFlag()
+    /// Written by the thread only; read after `stop()`.
+    private(set) var cues: [Received] = []
+    private(set) var rejected = 0
+
+    init?(key: AuthKey) {
+        guard let s = E2ESockets.bound(type: Int32(SOCK_DGRAM.rawValue)) else { return nil }
+        fd = s.fd
+        port = s.port
+        self.key = key
+        var size: Int32 = 4 << 20
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, 4)
+        var timeout = timeval(tv_sec: 0, tv_usec: 100_000)
+        setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+        cues.reserveCapacity(100_000)
+    }
+
+    deinit { close(fd) }
+
+    func start() {
+        Thread.detachNewThread { [self] in
+            var buffer = [UInt8](repeating: 0, count: 65_536)
+            while !stopFlag.isSet {
+                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                let nowNs = E2EClock.realtimeNs()
+                guard n > 0 else { continue }
+                do {
+                    let cue = try buffer.withUnsafeBytes { try CueCodec.decode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), key: key) }
+                    cues.append(Received(receivedNs: nowNs, tickNs: cue.timeNs, kind: cue.kind))
+                } catch {
+                    rejected += 1
+                }
+            }
+            done.signal()
+        }
+    }
+
+    /// Stops the thread (within the 100 ms receive timeout) and waits for it.
+    func stop() {
+        stopFlag.set()
+        done.wait()
+    }
+}
+
+/// A flag set once by one thread and polled by another.
+final class ManagedAtomicFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+    var isSet: Bool { lock.withLock { value } }
+    func set() { lock.withLock { value = true } }
+}
