@@ -104,8 +104,12 @@ let newPairs = cues.filter { $0.kind == .new }.map { (referenceNs: $0.tickNs, en
 // the tick that issued the cue (the datagram processed last before it)
 // to the cue's receipt.
 let endToEnd = LatencyStats(LatencyStats.sinceLastSend(pairs, sender.sendNs))
-// Of that, the part after the tick: pipeline, encode, send, loopback, receiver.
+// Of that, the part after the tick: pipeline, encode, send, loopback,
+// receiver; and the same to the kernel's receive time (no receiver wake-up).
 let tickToReceipt = LatencyStats(cues.map { $0.receivedNs - $0.tickNs })
+let tickToKernel = LatencyStats(cues.map { $0.kernelNs - $0.tickNs })
+let endToEndKernel = LatencyStats(
+    LatencyStats.sinceLastSend(cues.map { (referenceNs: $0.tickNs, endNs: $0.kernelNs) }, sender.sendNs))
 // From the newest measurement-carrying datagram before the tick: adds
 // the wait for the tick (up to NodeDaemon.cueTickNs = 20 ms).
 let sinceData = LatencyStats(LatencyStats.sinceLastSend(pairs, sender.dataSendNs))
@@ -123,6 +127,7 @@ print("""
     "capture_datagrams": \(workload.capture.datagrams.count), "capture_sent": \(sender.captureSent), "data_datagrams": \(sender.dataSendNs.count), \
     "cues": \(cues.count), "cues_new": \(newPairs.count), "cues_after_sender": \(receiver.cues.count - cues.count), \
     "cues_rejected": \(receiver.rejected), "end_to_end": \(endToEnd.json), "tick_to_receipt": \(tickToReceipt.json), \
+    "end_to_end_kernel": \(endToEndKernel.json), "tick_to_kernel": \(tickToKernel.json), \
     "since_data": \(sinceData.json), "new_since_data": \(newSinceData.json), \
     "node": {"received": \(metric("skycue_datagrams_received_total")), \
     "measurements": \(metric("skycue_measurements_total")), "confirmed": \(metric("skycue_tracks_total{event=\"confirmed\"}")), "ticks": \(metric("skycue_ticks_total")), \
