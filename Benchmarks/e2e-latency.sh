@@ -12,23 +12,26 @@
 #
 # Usage: Benchmarks/e2e-latency.sh [OUT=out/e2e-latency] [SECONDS=60] [DRONES=24] [SEED=1]
 # Takes about 2 x SECONDS plus the builds; all traffic is on 127.0.0.1.
+# E2E_REPORT_ONLY=1 skips the runs and rewrites the section from OUT's JSON.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-out/e2e-latency}
 seconds=${2:-60}
 drones=${3:-24}
 seed=${4:-1}
-swift build -c release --product skycued
-swift build -c release --package-path Benchmarks --product skycue-e2e
-skycued="$(swift build -c release --show-bin-path)/skycued"
-e2e="$(swift build -c release --package-path Benchmarks --show-bin-path)/skycue-e2e"
-mkdir -p "$out"
-for rate in 1000 10000; do
-  run=("$e2e" --skycued "$skycued" --site Hardware/sites/reference.json --rate "$rate" --duration-s "$seconds"
-       --drones "$drones" --seed "$seed" --log "$out/node-$rate.log")
-  echo "e2e-latency: ${run[*]}"
-  "${run[@]}" | tee "$out/e2e-$rate.json"
-done
+if [[ -z ${E2E_REPORT_ONLY:-} ]]; then
+  swift build -c release --product skycued
+  swift build -c release --package-path Benchmarks --product skycue-e2e
+  skycued="$(swift build -c release --show-bin-path)/skycued"
+  e2e="$(swift build -c release --package-path Benchmarks --show-bin-path)/skycue-e2e"
+  mkdir -p "$out"
+  for rate in 1000 10000; do
+    run=("$e2e" --skycued "$skycued" --site Hardware/sites/reference.json --rate "$rate" --duration-s "$seconds"
+         --drones "$drones" --seed "$seed" --log "$out/node-$rate.log")
+    echo "e2e-latency: ${run[*]}"
+    "${run[@]}" | tee "$out/e2e-$rate.json"
+  done
+fi
 python3 - "$out" "$seconds" "$drones" "$seed" <<'PY' > "$out/section.md"
 import datetime, json, os, re, sys
 out, seconds, drones, seed = sys.argv[1:]
@@ -62,10 +65,11 @@ for r in runs:
         f"| {us(d, 'p50_us')} / {us(d, 'p99_us')} | {us(n, 'p50_us')} / {us(n, 'p99_us')} "
         f"| {node_quantile(node['latency_buckets'], 0.5)} / {node_quantile(node['latency_buckets'], 0.99)} (mean {mean:.1f} ms) |")
 ten = runs[1]["end_to_end"]
+tk10 = runs[1]["tick_to_kernel"]
 met = ten.get("count", 0) > 0 and ten["p99_us"] <= 250
 print(f"""## End to end on loopback through skycued (issue 8)
 
-- Command: `Benchmarks/e2e-latency.sh {out} {seconds} {drones} {seed}` (release builds; per rate `skycue-e2e --skycued .build/release/skycued --site Hardware/sites/reference.json --rate RATE --duration-s {seconds} --drones {drones} --seed {seed}`), niceness {os.nice(0)}
+- Command: `Benchmarks/e2e-latency.sh {out} {seconds} {drones} {seed}` (release builds; per rate `skycue-e2e --skycued .build/release/skycued --site Hardware/sites/reference.json --rate RATE --duration-s {seconds} --drones {drones} --seed {seed}`), niceness {runs[0]['niceness']}
 - Machine: {model}, {os.cpu_count()} online CPUs shared by the node, the sender, the cue receiver and other users (load average {' '.join(load)} at the end)
 - Date: {now}
 
@@ -89,7 +93,11 @@ updates go out on their 1 Hz schedule, not on new data). The tick bounds the sen
 above 250 µs. (2) The tick's own work and delivery (flush the measurement queue, fuse, cue, encode, send, loopback):
 the *end to end* column, from the datagram processed last before the cue's tick (normally sent at most one slot,
 1 ms or 0.1 ms, before it) to the receipt, and the *tick ->* columns, which leave out that slot; the kernel-time
-columns leave out the receiver thread's wake-up. See Benchmarks/README.md, "End to end on loopback", for the
+columns leave out the receiver thread's wake-up. This part alone misses the target too: at 10,000/s, tick -> kernel
+receive is {us(tk10, 'p50_us')} µs p50 and {us(tk10, 'p99_us')} µs p99 (not profiled here: before its first cue leaves, a
+tick flushes the measurements queued since the previous tick into the tracker, maintains every track and runs the
+cueing step). Late slots are slots the sender
+reached after their time (a busy host) and sent at once. See Benchmarks/README.md, "End to end on loopback", for the
 definitions and limits.""")
 PY
 Benchmarks/sections.sh put e2e-latency "$out/section.md"

@@ -20,7 +20,7 @@ final class CueReceiver: @unchecked Sendable {
     let port: UInt16
     private let key: AuthKey
     private let done = DispatchSemaphore(value: 0)
-    private let stopFlag = ManagedAtomicFlag()
+    private let stopFlag = StopFlag()
     /// Written by the thread only; read after `stop()`.
     private(set) var cues: [Received] = []
     private(set) var rejected = 0
@@ -94,12 +94,4 @@ final class CueReceiver: @unchecked Sendable {
         stopFlag.set()
         done.wait()
     }
-}
-
-/// A flag set once by one thread and polled by another.
-final class ManagedAtomicFlag: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = false
-    var isSet: Bool { lock.withLock { value } }
-    func set() { lock.withLock { value = true } }
 }

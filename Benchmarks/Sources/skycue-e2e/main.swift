@@ -129,6 +129,7 @@ print("""
     "cues_rejected": \(receiver.rejected), "end_to_end": \(endToEnd.json), "tick_to_receipt": \(tickToReceipt.json), \
     "end_to_end_kernel": \(endToEndKernel.json), "tick_to_kernel": \(tickToKernel.json), \
     "since_data": \(sinceData.json), "new_since_data": \(newSinceData.json), \
+    "niceness": \(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)), \
     "node": {"received": \(metric("skycue_datagrams_received_total")), \
     "measurements": \(metric("skycue_measurements_total")), "confirmed": \(metric("skycue_tracks_total{event=\"confirmed\"}")), "ticks": \(metric("skycue_ticks_total")), \
     "latency_count": \(metric("skycue_cue_latency_seconds_count")), "latency_sum_s": \(metric("skycue_cue_latency_seconds_sum")), \
