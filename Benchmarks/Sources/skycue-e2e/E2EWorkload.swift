@@ -5,11 +5,11 @@ import BenchSimulation
 
 /// The datagrams of one end-to-end run, live-dated: `drones` multirotors
 /// running in on the reference site's origin (1.5 to 3 km out, spread in
-/// bearing, so they are declared and cued within ~10 s), seen by the
-/// site's radars as configured in the site file, ADS-B and nine acoustic
-/// sensors; composed by
-/// the same `CaptureComposer` as skycue-sim, starting `leadS` from now
-/// (CLOCK_REALTIME), because the node runs on the real clock.
+/// bearing, so that some are declared and cued within a 20-60 s run),
+/// seen by the site's radars as configured in the site file, ADS-B and
+/// nine acoustic sensors; composed by the same `CaptureComposer` as
+/// skycue-sim, starting `leadS` from now (CLOCK_REALTIME), because the
+/// node runs on the real clock. Frame: ENU at the site's `node.origin`.
 struct E2EWorkload {
     let capture: SimulatedCapture
     let startNs: Int64
