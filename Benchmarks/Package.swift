@@ -53,5 +53,15 @@ let package = Package(
                 .product(name: "FusionCore", package: "SkyCue"),
             ],
             swiftSettings: [.unsafeFlags(["-module-alias", "Cueing=BenchCueing"])]),
+        // End to end through a running skycued on loopback (issue 8,
+        // Benchmarks/e2e-latency.sh): no probes either.
+        .executableTarget(
+            name: "skycue-e2e",
+            dependencies: [
+                "BenchSimulation",
+                .product(name: "FusionCore", package: "SkyCue"),
+                .product(name: "WireFormats", package: "SkyCue"),
+            ],
+            swiftSettings: [.unsafeFlags(["-module-alias", "Cueing=BenchCueing"])]),
     ]
 )

@@ -104,7 +104,7 @@ enum Results {
         if let m = memory {
             s += "| resident memory <= 64 MiB with 10,000 tracks | \(mib(m.steadyKiB)) with \(grouped(m.liveTracks)) live tracks | \(mark(m.steadyKiB <= 64 * 1024)) |\n"
         }
-        s += "\nNot measured here (see Benchmarks/README.md): end to end on loopback through skycued. The one-hour replay and the Stone Soup comparison are hand-run sections below (kept by run.sh).\n"
+        s += "\nNot measured by this harness (see Benchmarks/README.md): the one-hour replay, end to end on loopback through skycued and the Stone Soup comparison are hand-run sections below (kept by run.sh).\n"
         return s
     }
 }
