@@ -23,7 +23,7 @@ enum DaemonFixture {
         bearingRad: Double = 2.2, seed: UInt64 = 7
     ) throws -> Int64 {
         let site = try SiteConfiguration.load(contentsOf: referenceSite)
-        let startNs = (GpsfakeProcess.realtimeNs() / 1_000_000_000 + Int64(leadS.rounded())) * 1_000_000_000
+        let startNs = (ChildProcess.realtimeNs() / 1_000_000_000 + Int64(leadS.rounded())) * 1_000_000_000
         let origin = SiteScenario.frame(for: site).origin
         let scenario = Scenario.single(
             kind: kind, bearingRad: bearingRad, rangeM: rangeM, site: origin, startNs: startNs, durationS: durationS,

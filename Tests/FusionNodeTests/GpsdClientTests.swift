@@ -8,7 +8,7 @@ import Testing
 @Suite struct GpsdClientTests {
     @Test("no gpsd: stays disconnected, retries on a doubling, capped backoff, never stops")
     func backoffWithoutGpsd() throws {
-        let port = try #require(GpsfakeProcess.freeLoopbackPort())
+        let port = try #require(ChildProcess.freeLoopbackPort())
         var configuration = GpsdConfiguration(host: "127.0.0.1", port: port)
         configuration.reconnectInitialNs = 100
         configuration.reconnectMaxNs = 400

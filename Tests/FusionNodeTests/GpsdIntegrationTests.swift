@@ -45,9 +45,9 @@ struct GpsdIntegrationTests {
         _ client: GpsdClient, seconds: Double, onEvent: (GpsdEvent) -> Void = { _ in },
         until done: () -> Bool
     ) -> Bool {
-        let deadline = GpsfakeProcess.monotonicNs() + Int64(seconds * 1e9)
-        while GpsfakeProcess.monotonicNs() < deadline {
-            client.poll(nowNs: GpsfakeProcess.realtimeNs(), waitUs: 20_000, onEvent: onEvent)
+        let deadline = ChildProcess.monotonicNs() + Int64(seconds * 1e9)
+        while ChildProcess.monotonicNs() < deadline {
+            client.poll(nowNs: ChildProcess.realtimeNs(), waitUs: 20_000, onEvent: onEvent)
             if done() { return true }
             if client.fileDescriptor == nil { usleep(10_000) }  // poll does not wait then
         }
@@ -57,10 +57,10 @@ struct GpsdIntegrationTests {
     @Test("positions follow the log field by field and move as the car does")
     func positionsFollowTheLog() throws {
         let reference = try NmeaReferenceLog(path: Self.logPath)
-        let port = try #require(GpsfakeProcess.freeLoopbackPort())
+        let port = try #require(ChildProcess.freeLoopbackPort())
         let fake = try Self.startGpsfake(port: port, arguments: ["-1", "-n", "-q", "-c", "0.02", "-W", "2"])
         defer { fake.stop() }
-        let client = GpsdClient(configuration: Self.configuration(port: port), nowNs: GpsfakeProcess.realtimeNs())
+        let client = GpsdClient(configuration: Self.configuration(port: port), nowNs: ChildProcess.realtimeNs())
         var fixes: [OwnFix] = []
         var offsets: [ClockOffset] = []
         var statuses: [GpsdStatus] = []
@@ -152,11 +152,11 @@ struct GpsdIntegrationTests {
 
     @Test("gpsd stopping degrades to disconnected; a restart on the same port recovers the same client")
     func reconnectsAfterGpsdRestarts() throws {
-        let port = try #require(GpsfakeProcess.freeLoopbackPort())
+        let port = try #require(ChildProcess.freeLoopbackPort())
         // Cycling the log (no -1) keeps gpsd up until we stop it.
         var fake = try Self.startGpsfake(port: port, arguments: ["-n", "-q", "-c", "0.01"])
         defer { fake.stop() }
-        let client = GpsdClient(configuration: Self.configuration(port: port), nowNs: GpsfakeProcess.realtimeNs())
+        let client = GpsdClient(configuration: Self.configuration(port: port), nowNs: ChildProcess.realtimeNs())
         var changes: [(to: GpsdStatus, atNs: Int64, error: GpsdError?)] = []
         let record: (GpsdEvent) -> Void = { event in
             if case .statusChanged(_, let to, let atNs, let error) = event { changes.append((to, atNs, error)) }
@@ -167,7 +167,7 @@ struct GpsdIntegrationTests {
         #expect(client.fileDescriptor != nil)
 
         // gpsd goes away: reported as disconnected, with when and why.
-        let stoppedNs = GpsfakeProcess.realtimeNs()
+        let stoppedNs = ChildProcess.realtimeNs()
         fake.stop()
         try #require(Self.pump(client, seconds: 10, onEvent: record) { client.status == .disconnected })
         #expect(client.counters.disconnects == 1)
@@ -204,11 +204,11 @@ struct GpsdIntegrationTests {
 
     @Test("a lost fix while connected is reported with its start time and recovers")
     func lossOfFixIsDegradedNotFatal() throws {
-        let port = try #require(GpsfakeProcess.freeLoopbackPort())
+        let port = try #require(ChildProcess.freeLoopbackPort())
         // Each cycle of the log starts indoors without a fix: a fix loss.
         let fake = try Self.startGpsfake(port: port, arguments: ["-n", "-q", "-c", "0.01"])
         defer { fake.stop() }
-        let client = GpsdClient(configuration: Self.configuration(port: port), nowNs: GpsfakeProcess.realtimeNs())
+        let client = GpsdClient(configuration: Self.configuration(port: port), nowNs: ChildProcess.realtimeNs())
         var sawFix = false
         var lostAtNs: Int64?
         var degradedWhileLost: Int64?

@@ -43,11 +43,11 @@ struct ReplaySendTests {
                     timeNs: t0 + Int64(i) * 200_000_000)
             }
         }
-        let started = GpsfakeProcess.monotonicNs()
+        let started = ChildProcess.monotonicNs()
         let command = ReplayCommand(
             capturePath: capture, configPath: "", outputDirectory: "", sendHost: "127.0.0.1", speed: 2, portOffset: offset)
         #expect(command.run(errors: { Issue.record("\($0)") }) == 0)
-        let elapsedNs = GpsfakeProcess.monotonicNs() - started
+        let elapsedNs = ChildProcess.monotonicNs() - started
         // 0.6 s of capture at 2x: at least 0.3 s (a lower bound; a slow box may take longer).
         #expect(elapsedNs >= 300_000_000)
         var received: [[UInt8]] = [[], []]

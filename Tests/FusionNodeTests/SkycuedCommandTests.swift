@@ -90,7 +90,7 @@ import Testing
         // summary first, then its log lines; SIGTERM stops it with 0.
         let dir = try TestPaths.temporaryDirectory()
         let site = dir.appendingPathComponent("site.json").path
-        let metricsPort = try #require(GpsfakeProcess.freeLoopbackPort())
+        let metricsPort = try #require(ChildProcess.freeLoopbackPort())
         try DaemonFixture.writeSite(
             to: site, offset: DaemonFixture.portOffset(), cuePort: try #require(DaemonFixture.freeUDPPort()),
             metricsPort: metricsPort)

@@ -28,7 +28,7 @@ struct SkycuedDaemonTests {
         let dir = try TestPaths.temporaryDirectory()
         let offset = DaemonFixture.portOffset()
         let listener = try #require(CueListener())
-        let metricsPort = try #require(GpsfakeProcess.freeLoopbackPort())
+        let metricsPort = try #require(ChildProcess.freeLoopbackPort())
         let site = dir.appendingPathComponent("site.json").path
         try DaemonFixture.writeSite(
             to: site, offset: offset, cuePort: listener.port, metricsPort: metricsPort,

@@ -18,11 +18,11 @@ struct SkycuedGpsdTests {
     @Test("the node's position follows the log; gpsd stopping degrades it, a restart recovers it, no node restart")
     func ownPositionFollowsGpsdAndSurvivesItsRestart() throws {
         let reference = try NmeaReferenceLog(path: GpsfakeProcess.bt451LogPath)
-        let gpsdPort = try #require(GpsfakeProcess.freeLoopbackPort())
+        let gpsdPort = try #require(ChildProcess.freeLoopbackPort())
         var fake = try GpsdIntegrationTests.startGpsfake(port: gpsdPort, arguments: ["-n", "-q", "-c", "0.02"])
         defer { fake.stop() }
         let dir = try TestPaths.temporaryDirectory()
-        let metricsPort = try #require(GpsfakeProcess.freeLoopbackPort())
+        let metricsPort = try #require(ChildProcess.freeLoopbackPort())
         let listener = try #require(CueListener())
         let site = dir.appendingPathComponent("site.json").path
         try DaemonFixture.writeSite(
@@ -35,8 +35,8 @@ struct SkycuedGpsdTests {
         // Without node.origin the first fix becomes the origin.
         #expect(node.waitFor("skycue_origin_known", seconds: 15) { $0 == 1 } == 1, "no origin: \(node.log)")
         var positions: [(lat: Double, lon: Double)] = []
-        let deadline = GpsfakeProcess.monotonicNs() + 12_000_000_000
-        while GpsfakeProcess.monotonicNs() < deadline, positions.count < 15 {
+        let deadline = ChildProcess.monotonicNs() + 12_000_000_000
+        while ChildProcess.monotonicNs() < deadline, positions.count < 15 {
             if let page = node.scrape(), let lat = SkycuedProcess.value("skycue_own_position{axis=\"lat_deg\"}", in: page),
                 let lon = SkycuedProcess.value("skycue_own_position{axis=\"lon_deg\"}", in: page),
                 positions.last.map({ $0.lat != lat || $0.lon != lon }) ?? true

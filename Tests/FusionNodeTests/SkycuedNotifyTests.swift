@@ -29,7 +29,7 @@ struct SkycuedNotifyTests {
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
 
         let site = dir.appendingPathComponent("site.json").path
-        let metricsPort = try #require(GpsfakeProcess.freeLoopbackPort())
+        let metricsPort = try #require(ChildProcess.freeLoopbackPort())
         try DaemonFixture.writeSite(
             to: site, offset: DaemonFixture.portOffset(), cuePort: try #require(DaemonFixture.freeUDPPort()),
             metricsPort: metricsPort)
@@ -41,9 +41,9 @@ struct SkycuedNotifyTests {
 
         var messages: [String] = []
         func collect(seconds: Double) {
-            let deadline = GpsfakeProcess.monotonicNs() + Int64(seconds * 1e9)
+            let deadline = ChildProcess.monotonicNs() + Int64(seconds * 1e9)
             var buffer = [UInt8](repeating: 0, count: 256)
-            while GpsfakeProcess.monotonicNs() < deadline {
+            while ChildProcess.monotonicNs() < deadline {
                 let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
                 if n > 0 { messages.append(String(decoding: buffer[0..<n], as: UTF8.self)) }
             }

@@ -31,33 +31,13 @@ final class SkycuedProcess {
 
     init?(configPath: String, metricsPort: UInt16, logPath: String, environment extra: [String: String] = [:]) {
         guard let executable = Self.binary() else { return nil }
-        var attributes = posix_spawnattr_t()
-        var actions = posix_spawn_file_actions_t()
-        posix_spawnattr_init(&attributes)
-        posix_spawn_file_actions_init(&actions)
-        defer {
-            posix_spawnattr_destroy(&attributes)
-            posix_spawn_file_actions_destroy(&actions)
-        }
-        // Test threads block signals; the child must start with none blocked.
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, logPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        posix_spawn_file_actions_adddup2(&actions, 1, 2)
-        let argv = [executable, "--config", configPath]
-        var cArguments: [UnsafeMutablePointer<CChar>?] = argv.map { strdup($0) } + [nil]
-        defer { cArguments.forEach { free($0) } }
-        var child: pid_t = 0
         var environment = ProcessInfo.processInfo.environment
         environment.removeValue(forKey: "NOTIFY_SOCKET")
         environment.removeValue(forKey: "WATCHDOG_USEC")
         environment.merge(extra) { $1 }
-        var cEnvironment: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { cEnvironment.forEach { free($0) } }
-        guard posix_spawn(&child, executable, &actions, &attributes, &cArguments, &cEnvironment) == 0 else { return nil }
+        guard let child = ChildProcess.spawn(
+            [executable, "--config", configPath], outputPath: logPath, environment: environment)
+        else { return nil }
         pid = child
         self.logPath = logPath
         self.metricsPort = metricsPort
@@ -80,8 +60,8 @@ final class SkycuedProcess {
     func stop() -> Int32? {
         if let exitStatus { return exitStatus }
         kill(pid, SIGTERM)
-        let deadline = GpsfakeProcess.monotonicNs() + 5_000_000_000
-        while isRunning, GpsfakeProcess.monotonicNs() < deadline { usleep(10_000) }
+        let deadline = ChildProcess.monotonicNs() + 5_000_000_000
+        while isRunning, ChildProcess.monotonicNs() < deadline { usleep(10_000) }
         if let exitStatus { return exitStatus }
         kill(pid, SIGKILL)
         var status: Int32 = 0
@@ -133,7 +113,7 @@ final class SkycuedProcess {
     /// Scrapes until `sample` satisfies `condition` or `seconds` pass.
     @discardableResult
     func waitFor(_ sample: String, seconds: Double, _ condition: (Double) -> Bool) -> Double? {
-        let deadline = GpsfakeProcess.monotonicNs() + Int64(seconds * 1e9)
+        let deadline = ChildProcess.monotonicNs() + Int64(seconds * 1e9)
         var last: Double?
         repeat {
             if let page = scrape(), let v = Self.value(sample, in: page) {
@@ -141,7 +121,7 @@ final class SkycuedProcess {
                 if condition(v) { return v }
             }
             usleep(50_000)
-        } while GpsfakeProcess.monotonicNs() < deadline && isRunning
+        } while ChildProcess.monotonicNs() < deadline && isRunning
         return last
     }
 

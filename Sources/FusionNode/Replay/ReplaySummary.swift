@@ -34,16 +34,16 @@ enum ReplaySummary {
         w.endObject()
         w.field("datagrams_unrouted", c.unroutedDatagrams)
 
-        w.beginObject(key: "records")
-        w.field("cat048", c.cat048Records)
-        w.field("cat034", c.cat034Records)
-        w.field("cat021", c.cat021Records)
-        w.field("skac_reports", c.skacReports)
-        w.field("skac_detections", c.skacDetections)
-        w.field("duplicates", c.duplicates)
-        w.field("simulated_ignored", c.simulated)
-        w.field("measurements", c.measurements)
-        w.endObject()
+        w.counts(key: "records", [
+            "cat048": c.cat048Records,
+            "cat034": c.cat034Records,
+            "cat021": c.cat021Records,
+            "skac_reports": c.skacReports,
+            "skac_detections": c.skacDetections,
+            "duplicates": c.duplicates,
+            "simulated_ignored": c.simulated,
+            "measurements": c.measurements,
+        ])
 
         w.beginObject(key: "rejected")
         w.beginObject(key: "asterix")
@@ -72,45 +72,45 @@ enum ReplaySummary {
         w.field("acoustic_sensors", UInt64(pipeline.acousticSensorCount))
 
         let e = pipeline.engineCounters
-        w.beginObject(key: "engine")
-        w.field("measurements", e.measurements)
-        w.field("associated", e.associated)
-        w.field("late_fused", e.lateFused)
-        w.field("late_dropped", e.lateDropped)
-        w.field("tracks_started", e.tracksStarted)
-        w.field("tracks_confirmed", e.tracksConfirmed)
-        w.field("tracks_deleted", e.tracksDeleted)
-        w.field("duplicates_removed", e.duplicatesRemoved)
-        w.field("table_full", e.tableFull)
-        w.field("numerical_failures", e.numericalFailures)
-        w.field("pair_budget_exceeded", e.pairBudgetExceeded)
-        w.endObject()
+        w.counts(key: "engine", [
+            "measurements": e.measurements,
+            "associated": e.associated,
+            "late_fused": e.lateFused,
+            "late_dropped": e.lateDropped,
+            "tracks_started": e.tracksStarted,
+            "tracks_confirmed": e.tracksConfirmed,
+            "tracks_deleted": e.tracksDeleted,
+            "duplicates_removed": e.duplicatesRemoved,
+            "table_full": e.tableFull,
+            "numerical_failures": e.numericalFailures,
+            "pair_budget_exceeded": e.pairBudgetExceeded,
+        ])
         let x = pipeline.crossFixCounters
-        w.beginObject(key: "cross_fix")
-        w.field("offered", x.offered)
-        w.field("fixes", x.fixes)
-        w.field("supported", x.supportedFixes)
-        w.field("silenced", x.silenced)
-        w.field("started", x.started)
-        w.field("duplicates", x.duplicates)
-        w.field("pair_budget_spent", x.pairBudgetSpent)
-        w.field("overwritten", x.overwritten)
-        w.endObject()
+        w.counts(key: "cross_fix", [
+            "offered": x.offered,
+            "fixes": x.fixes,
+            "supported": x.supportedFixes,
+            "silenced": x.silenced,
+            "started": x.started,
+            "duplicates": x.duplicates,
+            "pair_budget_spent": x.pairBudgetSpent,
+            "overwritten": x.overwritten,
+        ])
         w.field("tracks_confirmed", e.tracksConfirmed)
 
-        w.beginObject(key: "cues")
-        w.field("new", c.cuesNew)
-        w.field("update", c.cuesUpdate)
-        w.field("cancel", c.cuesCancel)
-        w.field("datagrams", c.cueDatagrams)
-        w.field("encode_failures", c.cueEncodeFailures)
-        w.endObject()
+        w.counts(key: "cues", [
+            "new": c.cuesNew,
+            "update": c.cuesUpdate,
+            "cancel": c.cuesCancel,
+            "datagrams": c.cueDatagrams,
+            "encode_failures": c.cueEncodeFailures,
+        ])
 
-        w.beginObject(key: "outputs")
-        w.field("cat062_blocks", c.cat062Blocks)
-        w.field("cot_track_events", c.cotTrackEvents)
-        w.field("track_reports", c.trackReports)
-        w.endObject()
+        w.counts(key: "outputs", [
+            "cat062_blocks": c.cat062Blocks,
+            "cot_track_events": c.cotTrackEvents,
+            "track_reports": c.trackReports,
+        ])
 
         w.field("processing_time_s", processingS, decimals: 6)
         w.endObject()

@@ -84,4 +84,12 @@ public struct SummaryJSONWriter: Sendable {
         beginMember(key)
         out.appendJSONString(value)
     }
+
+    /// An object of integer members, in the order given: the shape of
+    /// every block of counters in a summary.
+    public mutating func counts(key: String, _ members: KeyValuePairs<String, UInt64>) {
+        beginObject(key: key)
+        for (name, value) in members { field(name, value) }
+        endObject()
+    }
 }

@@ -1,6 +1,7 @@
-// libFuzzer target: CAT021 decoding is total (Tools/fuzz.sh builds and runs it).
-// Any bytes, as a whole datagram and as the body of one CAT021 block, give
-// records or counted rejections: never a trap, overrun or stall.
+// libFuzzer target: ASTERIX input decoding (CAT021, CAT034, CAT048) is
+// total (Tools/fuzz.sh builds and runs it). Any bytes, as a whole datagram
+// and as the body of one block of each input category, give records or
+// counted rejections: never a trap, overrun or stall.
 import WireFormats
 
 private struct CountingSink: AsterixSink {
@@ -11,15 +12,19 @@ private struct CountingSink: AsterixSink {
 }
 
 @_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzCat021(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+public func fuzzAsterix(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     let bytes = UnsafeRawBufferPointer(start: data, count: size)
     var decoder = AsterixDecoder()
     var sink = CountingSink()
     decoder.decode(bytes, into: &sink)
     // Accounting invariant: non-empty input always yields something.
     if size > 0 && sink.delivered == 0 && decoder.rejections.total == 0 { fatalError("input neither decoded nor rejected") }
-    var blockDecoder = AsterixDecoder()
-    blockDecoder.decodeBlock(category: 21, body: bytes, into: &sink)
-    if blockDecoder.records == 0 && blockDecoder.rejections.total == 0 { fatalError("block neither decoded nor rejected") }
+    for category: UInt8 in [21, 34, 48] {
+        var blockDecoder = AsterixDecoder()
+        blockDecoder.decodeBlock(category: category, body: bytes, into: &sink)
+        if blockDecoder.records == 0 && blockDecoder.rejections.total == 0 {
+            fatalError("CAT\(category) block neither decoded nor rejected")
+        }
+    }
     return 0
 }
