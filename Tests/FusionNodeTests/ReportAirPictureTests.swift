@@ -114,4 +114,32 @@ struct ReportAirPictureTests {
         #expect(parsed.texts.contains("CITY") && parsed.texts.contains("NPP"))
         #expect(parsed.elements.filter { ($0.attributes["class"] ?? "").hasPrefix("track ") }.isEmpty)
     }
+
+    @Test("a track far outside radar coverage does not rescale the map; one inside it does")
+    func farTracksDoNotRescale() throws {
+        let site = try SiteConfiguration.load(contentsOf: ConfigFixtures.sitePath("reference.json"))
+        let origin = try #require(site.node.origin)
+        func track(_ id: Int, northDeg: Double) -> [TrackRecord] {
+            (0..<5).map { k in
+                TrackRecord(
+                    t: 1_700_000_000 + Double(k * 2), track: id, latDeg: origin.latitudeDeg + northDeg,
+                    lonDeg: origin.longitudeDeg + 0.001 * Double(k), altM: 9_000, reportedClass: .crewed)
+            }
+        }
+        func zoneOutlines(_ tracks: [TrackRecord]) throws -> [String] {
+            let svg = AirPicture(site: site, tracks: tracks, cues: []).svg()
+            let parsed = try #require(SVGElements.parse(svg))
+            let zones = parsed.elements.filter { $0.attributes["class"] == "zone" }
+            #expect(zones.count == 2 * site.zones.count)  // a fill below the tracks, an outline above
+            return zones.map { $0.attributes.sorted { $0.key < $1.key }.description }
+        }
+        let near = track(1, northDeg: 0.01)
+        let base = try zoneOutlines(near)
+        // 2 degrees of latitude: ~220 km north, beyond every radar's range.
+        #expect(try zoneOutlines(near + track(2, northDeg: 2.0)) == base)
+        // The control: a track inside coverage but beyond the site does move the outlines.
+        let maxRangeM = try #require(site.radars.map(\.rangeM).max())
+        #expect(maxRangeM > 10_000)
+        #expect(try zoneOutlines(near + track(3, northDeg: -0.9 * maxRangeM / 111_000)) != base)
+    }
 }

@@ -74,10 +74,13 @@ public struct AirPicture {
         let cuePoints = cues.compactMap { c in c.position.map { frame.enu(from: $0) } }
         let intercepts = Self.lastIntercepts(cues).map { frame.enu(from: $0.position) }
 
-        // Fit everything that is not a range ring.
+        // Fit the site (zones, sites, cues) and what was seen inside radar
+        // coverage, not the range rings themselves.
+        var coverage: [(centre: Vector3, radiusM: Double)] = []
+        for (r, p) in zip(site.radars, geometry.radars) { if let p { coverage.append((p, r.rangeM)) } }
         var bounds = MapBounds()
-        for p in trackPaths { bounds.add(p.points) }
-        for p in truthPaths { bounds.add(p.points) }
+        for p in trackPaths { bounds.add(p.points, within: coverage) }
+        for p in truthPaths { bounds.add(p.points, within: coverage) }
         bounds.add(cuePoints)
         bounds.add(intercepts)
         for r in geometry.radars { if let r { bounds.add([r]) } }
