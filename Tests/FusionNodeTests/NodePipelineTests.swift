@@ -228,4 +228,48 @@ import WireFormats
         Self.feed(&pipeline, &sink, AsterixBytes.block(category: 48, [plot]), port: S.radarPort, at: S.startNs)
         #expect(pipeline.counters.measurements == 1)
     }
+
+    /// Sensor health: a radar is silent after three antenna periods without
+    /// a record (any category) and from the start until first heard; an
+    /// array's lost reports are the gaps in its sequence numbers, less those
+    /// that arrive late, and a large jump is a restart.
+    @Test func sensorHealthFollowsRadarRecordsAndAcousticSequenceNumbers() throws {
+        var pipeline = try NodePipeline(configuration: try S.configuration(), origin: S.origin)
+        var sink = CollectingNodeSink()
+        let t0 = S.startNs
+        #expect(pipeline.radarHealth(0).isSilent(atNs: t0), "never heard")
+        let plot = AsterixBytes.cat048(sic: 1, timeNs: t0, rangeM: 4_000, azimuthDeg: 90)
+        Self.feed(&pipeline, &sink, AsterixBytes.block(category: 48, [plot]), port: S.radarPort, at: t0)
+        var radar = pipeline.radarHealth(0)
+        #expect(radar.name == "R1" && radar.records == 1 && radar.lastHeardNs == t0)
+        #expect(!radar.isSilent(atNs: t0 + 2_900_000_000) && radar.isSilent(atNs: t0 + 3_100_000_000))
+        // A north marker counts as much as a plot; another radar's plot does not.
+        let marker = AsterixBytes.cat034(sic: 1, timeNs: t0 + 5_000_000_000)
+        Self.feed(&pipeline, &sink, AsterixBytes.block(category: 34, [marker]), port: S.radarPort, at: t0 + 5_000_000_000)
+        let stranger = AsterixBytes.cat048(sic: 9, timeNs: t0 + 6_000_000_000, rangeM: 4_000, azimuthDeg: 90)
+        Self.feed(&pipeline, &sink, AsterixBytes.block(category: 48, [stranger]), port: S.radarPort, at: t0 + 6_000_000_000)
+        radar = pipeline.radarHealth(0)
+        #expect(radar.records == 2 && radar.lastHeardNs == t0 + 5_000_000_000)
+        #expect(!radar.isSilent(atNs: t0 + 7_000_000_000))
+
+        func skac(_ sequence: UInt32, at t: Int64) throws {
+            var report = SKACReport(
+                header: SKACHeader(
+                    flags: [], sensorId: 1001, sequence: sequence, reportTimeNs: t,
+                    latitudeE7: 504_550_000, longitudeE7: 305_500_000, altitudeMm: 185_000))
+            report.append(
+                SKACDetection(
+                    azimuthRaw: 1_000, elevationCentiDeg: 0, bearingSigmaCentiDeg: 300, snrCentiDb: 1_000,
+                    fundamentalDeciHz: 0, harmonicCount: 0, sourceHintRaw: 0, hintConfidence: 0, sourceId: 0))
+            Self.feed(&pipeline, &sink, try SKACCodec.encode(report, key: nil), port: S.acousticPort, at: t)
+        }
+        for (k, sequence) in [UInt32.max, 0, 1, 4, 3, 9_000, 9_001].enumerated() {
+            try skac(sequence, at: t0 + Int64(k) * 100_000_000)
+        }
+        let array = try #require(pipeline.sensorHealth.acoustic.first)
+        #expect(array.sensorId == 1001 && array.reports == 7)
+        #expect(array.lostReports == 1, "2 and 3 skipped, 3 came late")
+        #expect(array.restarts == 1)
+        #expect(array.lastHeardNs == t0 + 600_000_000)
+    }
 }

@@ -200,6 +200,17 @@ struct SkycuedDaemonTests {
         #expect(SkycuedProcess.value("skycue_reloads_total", in: after) == 1)
         #expect(SkycuedProcess.value("skycue_tracks_total{event=\"started\"}", in: after) == tracksBefore)
         #expect(node.process.log.contains("bogus"))
+
+        // Sensor health: R1 was heard (the flood's records do not parse as
+        // its own); three of its 1 s periods after the capture it is silent,
+        // on the metrics page and, within the next once-a-second check, in the log.
+        #expect(SkycuedProcess.value("skycue_radar_records_total{radar=\"R1\"}", in: after) ?? 0 > 0)
+        #expect(node.process.waitFor("skycue_radar_silent{radar=\"R1\"}", seconds: 8) { $0 == 1 } == 1)
+        let deadline = ChildProcess.monotonicNs() + 3_000_000_000
+        while !node.process.log.contains("event=radar_silent radar=R1"), ChildProcess.monotonicNs() < deadline {
+            usleep(100_000)
+        }
+        #expect(node.process.log.contains("event=radar_silent radar=R1"), "\(node.process.log.suffix(600))")
         #expect(node.process.stop() == 0)
     }
 }

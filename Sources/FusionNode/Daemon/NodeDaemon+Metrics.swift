@@ -123,7 +123,34 @@ extension NodeDaemon {
         one("cue_datagrams_total", "counter", "Cue datagrams built.", "\(c.cueDatagrams)")
         one("cat062_blocks_total", "counter", "CAT062 blocks built.", "\(c.cat062Blocks)")
         one("cot_track_events_total", "counter", "CoT track events built.", "\(c.cotTrackEvents)")
+        renderSensors(p.sensorHealth, metric)
         one("zones", "gauge", "Zones in force.", "\(p.configuration.zones.count)")
         one("interceptors", "gauge", "Interceptors in force.", "\(p.configuration.interceptors.count)")
+    }
+
+    private func renderSensors(_ h: SensorHealth, _ metric: (String, String, String, [(String, String)]) -> Void) {
+        let nowNs = Clock.realtimeNs()
+        func age(_ ns: Int64?) -> String { ns.map { "\(Double(nowNs - $0) / 1e9)" } ?? "+Inf" }
+        let radar = h.radars.map { "{radar=\"\($0.name)\"}" }
+        metric(
+            "radar_silent", "gauge", "1 while a radar has sent nothing for three antenna periods (at least 3 s).",
+            zip(radar, h.radars).map { ($0, $1.isSilent(atNs: nowNs) ? "1" : "0") })
+        metric(
+            "radar_last_heard_age_seconds", "gauge", "Since the radar's newest record arrived (+Inf: never).",
+            zip(radar, h.radars).map { ($0, age($1.lastHeardNs)) })
+        metric(
+            "radar_records_total", "counter", "CAT048 and CAT034 records per radar.",
+            zip(radar, h.radars).map { ($0, "\($1.records)") })
+        let sensor = h.acoustic.map { "{sensor=\"\($0.sensorId)\"}" }
+        metric(
+            "acoustic_last_heard_age_seconds", "gauge",
+            "Since the array's newest report arrived (arrays report only while they hear something).",
+            zip(sensor, h.acoustic).map { ($0, age($1.lastHeardNs)) })
+        metric(
+            "acoustic_reports_lost_total", "counter", "Reports missing from the array's sequence numbers.",
+            zip(sensor, h.acoustic).map { ($0, "\($1.lostReports)") })
+        metric(
+            "acoustic_restarts_total", "counter", "Sequence-number jumps of 1,024 or more (the array restarted).",
+            zip(sensor, h.acoustic).map { ($0, "\($1.restarts)") })
     }
 }

@@ -47,6 +47,10 @@ public final class NodeDaemon {
     /// Receive time of the oldest datagram not yet followed by a tick.
     var untickedSinceNs: Int64?
     var lastWatchdogNs: Int64 = 0
+    /// Radars now logged as silent (configuration order), and when the
+    /// sensors were last checked (`checkSensors`).
+    var silentRadars: [Bool] = []
+    var lastSensorCheckNs: Int64 = 0
 
     /// Opens every socket and file of `configuration` (read from
     /// `configPath`, which SIGHUP reads again). Throws when a port cannot
@@ -248,6 +252,7 @@ public final class NodeDaemon {
             sink.cueLog?.sync()
             counters.ticks &+= 1
         }
+        checkSensors(nowNs: nowNs)
         recorder?.flush()
         metrics?.expire(nowNs: nowNs)
         if let w = notifier.watchdogIntervalNs, nowNs - lastWatchdogNs >= w {

@@ -69,6 +69,7 @@ struct MeasurementIngest: AsterixSink {
             return
         }
         guard let r = radarIndex(sac: plot.sac, sic: plot.sic) else { return reject(.unknownRadar) }
+        radars[r].heard(atNs: arrivalNs)
         guard plot.present.contains(.polarPosition) else { return reject(.noPosition) }
         let radar = radars[r]
         guard let site = radar.site else { return reject(.radarSiteUnknown) }
@@ -117,6 +118,7 @@ struct MeasurementIngest: AsterixSink {
             return
         }
         guard let r = radarIndex(sac: message.sac, sic: message.sic) else { return reject(.unknownRadar) }
+        radars[r].heard(atNs: arrivalNs)
         guard message.present.contains(.position) else { return }
         // I034/120 height is above mean sea level.
         let site = Geodetic(

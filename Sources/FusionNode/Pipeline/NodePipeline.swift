@@ -115,7 +115,7 @@ public struct NodePipeline: ~Copyable {
             ports[p].rejected &+= ingest.counters.asterixRejections.total &- before
         case .acoustic:
             let before = ingest.counters.skacDetections
-            if receiveAcoustic(datagram) {
+            if receiveAcoustic(datagram, arrivalNs: arrivalNs) {
                 ports[p].records &+= ingest.counters.skacDetections &- before
             } else {
                 ports[p].rejected &+= 1
@@ -137,7 +137,7 @@ public struct NodePipeline: ~Copyable {
     }
 
     /// One SKAC datagram; false when rejected (counted by the receiver).
-    mutating func receiveAcoustic(_ datagram: UnsafeRawBufferPointer) -> Bool {
+    mutating func receiveAcoustic(_ datagram: UnsafeRawBufferPointer, arrivalNs: Int64) -> Bool {
         do {
             try skac.receive(datagram, into: &skacReport)
         } catch {
@@ -145,7 +145,7 @@ public struct NodePipeline: ~Copyable {
         }
         ingest.counters.skacReports &+= 1
         let h = skacReport.header
-        guard let sensor = acoustic.sensor(for: h, frame: frame) else {
+        guard let sensor = acoustic.sensor(for: h, frame: frame, arrivalNs: arrivalNs) else {
             ingest.reject(.acousticTableFull)
             return true
         }
@@ -217,6 +217,17 @@ public struct NodePipeline: ~Copyable {
 
     /// Acoustic sensors met so far.
     public var acousticSensorCount: Int { acoustic.count }
+
+    /// What was last heard from each radar and acoustic sensor.
+    public var sensorHealth: SensorHealth {
+        SensorHealth(radars: ingest.radars.map(\.health), acoustic: acoustic.health)
+    }
+
+    /// Configured radars.
+    public var radarCount: Int { ingest.radars.count }
+
+    /// What was last heard from radar `i` (configuration order); no allocation.
+    public func radarHealth(_ i: Int) -> SensorHealth.Radar { ingest.radars[i].health }
 
     /// Calls `body` for every confirmed or coasting track predicted to `timeNs`.
     public func forEachReportableTrack(atNs timeNs: Int64, _ body: (TrackView) -> Void) {

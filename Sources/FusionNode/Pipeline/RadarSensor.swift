@@ -38,6 +38,9 @@ public struct RadarSensor: Sendable {
     var amplitudeKDb: Double
     /// Antenna period, ns.
     var periodNs: Int64
+    /// Arrival time of its newest record (`SensorHealth`), and how many.
+    var lastHeardNs: Int64?
+    var records: UInt64 = 0
 
     /// The 1-sigma radial-speed error used for I048/120, m/s: the item's
     /// 1 m/s resolution plus the spread of a radar's Doppler estimate.
@@ -60,6 +63,18 @@ public struct RadarSensor: Sendable {
         moving = c.moving
         amplitudeKDb = c.amplitudeKDb
         periodNs = Int64((c.periodS * 1e9).rounded())
+    }
+
+    /// Notes a record of this radar's that arrived at `arrivalNs`.
+    mutating func heard(atNs arrivalNs: Int64) {
+        records &+= 1
+        lastHeardNs = max(lastHeardNs ?? .min, arrivalNs)
+    }
+
+    /// What was last heard from it.
+    var health: SensorHealth.Radar {
+        SensorHealth.Radar(
+            name: name, sac: sac, sic: sic, lastHeardNs: lastHeardNs, records: records, periodNs: periodNs)
     }
 
     /// Moves the site (I034/120); true when it changed.
