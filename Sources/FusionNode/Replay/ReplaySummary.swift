@@ -57,8 +57,9 @@ enum ReplaySummary {
         w.endObject()
         w.endObject()
 
+        let health = pipeline.sensorHealth
         w.beginObject(key: "radar_sites")
-        for r in pipeline.radarSites {
+        for (r, h) in zip(pipeline.radarSites, health.radars) {
             w.beginObject(key: r.name)
             w.field("sac", UInt64(r.sac))
             w.field("sic", UInt64(r.sic))
@@ -66,10 +67,16 @@ enum ReplaySummary {
             w.field("lat", r.site?.latitudeDeg ?? .nan, decimals: 7)
             w.field("lon", r.site?.longitudeDeg ?? .nan, decimals: 7)
             w.field("alt_m", r.site?.heightM ?? .nan, decimals: 2)
+            w.field("records", h.records)
             w.endObject()
         }
         w.endObject()
         w.field("acoustic_sensors", UInt64(pipeline.acousticSensorCount))
+        w.counts(key: "acoustic_reports", [
+            "received": health.acoustic.reduce(0) { $0 + $1.reports },
+            "lost": health.acoustic.reduce(0) { $0 + $1.lostReports },
+            "restarts": health.acoustic.reduce(0) { $0 + $1.restarts },
+        ])
 
         let e = pipeline.engineCounters
         w.counts(key: "engine", [
