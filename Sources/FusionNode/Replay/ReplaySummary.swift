@@ -91,6 +91,7 @@ enum ReplaySummary {
             "table_full": e.tableFull,
             "numerical_failures": e.numericalFailures,
             "pair_budget_exceeded": e.pairBudgetExceeded,
+            "ambiguous_bearings": e.ambiguousBearings,
         ])
         let x = pipeline.crossFixCounters
         w.counts(key: "cross_fix", [
