@@ -24,7 +24,8 @@ import FusionMath
 /// `minUpdates` fused measurements; a declared class is kept until its
 /// posterior falls below its release level (hysteresis), except that a
 /// cooperative veto removes uncrewed at once; a helicopter rotor heard on
-/// the track (`crewedHintVetoWeight`) also removes it at once.
+/// the track (`crewedHintVetoWeight`, `crewedHintVetoShare`) also removes
+/// it at once.
 public struct EvidenceClassifier: Sendable {
     public var configuration: ClassifierConfiguration
 
@@ -64,7 +65,9 @@ public struct EvidenceClassifier: Sendable {
         belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
-        if belief.declared == .uncrewed && evidence.hintWeight[4] >= c.crewedHintVetoWeight {
+        if belief.declared == .uncrewed
+            && evidence.hearsRotor(weight: c.crewedHintVetoWeight, share: c.crewedHintVetoShare)
+        {
             belief.declared = .unknown
         }
         let (items, margins) = deciding(table, bestProfile: bestProfile, for: belief.declared)
@@ -129,11 +132,9 @@ public struct EvidenceClassifier: Sendable {
                     ?? Math.log(c.strayFundamentalDensity)
             }
         }
-        var totalHint = 0.0, dominantHint = 0.0
-        for h in 1..<5 {
-            totalHint += evidence.hintWeight[h]
-            dominantHint = max(dominantHint, evidence.hintWeight[h])
-        }
+        let totalHint = evidence.namedHintWeight
+        var dominantHint = 0.0
+        for h in 1..<5 { dominantHint = max(dominantHint, evidence.hintWeight[h]) }
         if totalHint >= max(1e-9, c.minHintWeight) && dominantHint >= c.minDominantHintShare * totalHint {
             let scale = min(1, c.maxEffectiveHintWeight / totalHint)
             for s in 0..<8 {

@@ -85,6 +85,22 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         }
     }
 
+    /// Summed weight of the named source hints (1...4; 0 is "unknown").
+    @inlinable public var namedHintWeight: Double {
+        var total = 0.0
+        for h in 1..<5 { total += hintWeight[h] }
+        return total
+    }
+
+    /// True when a helicopter's main rotor (hint 4) is heard on the track:
+    /// its hint weight at least `weight` and at least `share` of all named
+    /// hints, so that misread hints of the track's own source (a few per
+    /// hundred reports) are not taken for a rotor.
+    @inlinable public func hearsRotor(weight: Double, share: Double) -> Bool {
+        let rotor = hintWeight[4]
+        return rotor >= weight && rotor >= share * namedHintWeight
+    }
+
     /// Sample standard deviation of the RCS estimates, dB; 0 with fewer than two.
     @inlinable public var rcsScatterDb: Double {
         rcsSamples > 1 ? (max(0, rcsSquaredDeviationsDb2) / Double(rcsSamples - 1)).squareRoot() : 0
