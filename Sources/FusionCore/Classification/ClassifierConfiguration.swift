@@ -67,6 +67,16 @@ public struct ClassifierConfiguration: Sendable {
     /// vetoed and its cues cancelled while its posterior stays above 0.99.
     public var crewedHintVetoWeight = 1.5
     public var crewedHintVetoShare = 0.1
+    /// ...unless the radar shows the track too small to be a helicopter: its
+    /// mean RCS puts every rotorcraft profile (one whose own hint is the
+    /// rotor) at least this many nats below the best-fitting uncrewed
+    /// profile (against the default helicopter, +10 +- 4 dBsm, a mean of
+    /// about -2 dBsm or less over enough plots). Then the rotor heard is
+    /// another source on the bearing line: a drone flying near a low
+    /// helicopter collects a third of its hints from the rotor, as much as
+    /// the helicopter collects from the drone. A helicopter's own track,
+    /// seen at +5..+15 dBsm, never gets here.
+    public var crewedHintVetoRcsNats = 4.0
     /// Plots needed before the RCS fluctuation is weighed.
     public var minFluctuationSamples: UInt32 = 6
     /// Largest log-likelihood ratio, nats, that one term can put between two
