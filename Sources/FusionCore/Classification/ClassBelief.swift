@@ -20,7 +20,9 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
     /// Terms that enter the Bayes sum (every case but `.none`).
     public static var termCount: Int { 8 }
 
-    public var reportName: String {
+    /// The term's name in reports (`tracks.jsonl` `decided_by`); static
+    /// text, so that writing it never touches the heap.
+    public var reportName: StaticString {
         switch self {
         case .none: "none"
         case .cooperative: "cooperative"
