@@ -50,7 +50,11 @@ import Testing
         var firstCovered: [Int: Int64] = [:]
         var entry: [Int: Int64] = [:]
         var firstCue: [Int: Int64] = [:]
-        setup.run(seed: seed) { snapshot, _ in
+        var firstUncrewed: [Int: Int64] = [:]
+        setup.run(seed: seed) { snapshot, matches in
+            for (k, v) in snapshot.tracks.enumerated() where v.belief.declared == .uncrewed {
+                if let id = matches[k], firstUncrewed[id] == nil { firstUncrewed[id] = snapshot.timeNs }
+            }
             let tracks = snapshot.tracks.map { v in
                 ThreatTrack(
                     id: v.id, status: ThreatTrack.Status(rawValue: v.status.rawValue) ?? .tentative, state: v.estimate,
@@ -103,8 +107,11 @@ import Testing
                 outcome.cuedInTime += 1
                 outcome.leadsS.append(Double(entryNs - cue) * 1e-9)
             } else {
+                // Seconds before entry: in coverage, first matched to a track
+                // declared uncrewed, first cue (-1: never).
+                func lead(_ t: Int64?) -> Double { t.map { Double(entryNs - $0) * 1e-9 } ?? -1 }
                 outcome.late.append(
-                    "seed \(seed): target \(id) cue lead \(firstCue[id].map { Double(entryNs - $0) * 1e-9 } ?? -1) s")
+                    "seed \(seed): target \(id) covered \(lead(covered)) s, uncrewed \(lead(firstUncrewed[id])) s, cue \(lead(firstCue[id])) s before entry")
             }
         }
     }
@@ -114,20 +121,25 @@ import Testing
         var outcome = Outcome()
         for seed in hardCase == .pistonRaid ? Self.raidSeeds : Self.seeds { Self.run(hardCase, seed: seed, into: &outcome) }
         let leads = outcome.leadsS.sorted()
-        print("\(hardCase): \(outcome.cuedInTime) of \(outcome.entries) entries cued >= 60 s ahead; median lead \(leads.isEmpty ? 0 : leads[leads.count / 2]) s; cues \(outcome.counts), cancels \(outcome.cancelReasons)")
+        print("\(hardCase): \(outcome.cuedInTime) of \(outcome.entries) entries cued >= 60 s ahead; median lead \(leads.isEmpty ? 0 : leads[leads.count / 2]) s; cues \(outcome.counts), cancels \(outcome.cancelReasons); late \(outcome.late)")
         #expect(outcome.problems.isEmpty, "\(outcome.problems.count): \(outcome.problems.prefix(5))")
-        // FIXME: the issue asks for every entry. Measured (20 seeds): 90-100%
-        // per case where arrays hear the drones (a miss is a track lost and
-        // restarted, or classified late, near entry), 73% where only the
-        // radar sees them (a piston drone at -3..0 dBsm and 40-45 m/s looks
-        // like a glider between thermals and stays unknown: safety first),
-        // 85% beside the low, slow helicopter (17 of 20: a drone whose
-        // bearings also carry the helicopter's rotor stays unknown while
-        // they do, by the classifier's `crewedHintVetoWeight`).
+        // FIXME: the issue asks for every entry. Measured (20 seeds; the
+        // late list prints, per miss, when the target came into coverage,
+        // when its track was first declared uncrewed and when it was cued,
+        // in seconds before entry): every miss is a classification that
+        // came late or never; each cue went out in the very step its track
+        // was declared uncrewed (no miss is down to assignment, the quality
+        // gate or the cue lifecycle). Multirotors 20 of 20; jet drones 69 of
+        // 71 (two declared 56 s ahead, 45 s after coverage began at 15 km:
+        // not yet looked into); the raid 24 of 25; the
+        // drone-sounding light aircraft 39 of 40; beside the low helicopter
+        // 18 of 20 (17 while any rotor heard on a drone's bearings vetoed
+        // it); radar only 56 of 77 (a piston drone at -3..0 dBsm and 40-45
+        // m/s looks like a small light aircraft or a glider between
+        // thermals and stays unknown: safety first).
         let floor: Double =
             switch hardCase {
             case .radarOnlyArea: 0.7
-            case .lowSlowHelicopter: 0.8
             default: 0.9
             }
         #expect(Double(outcome.cuedInTime) >= floor * Double(outcome.entries), "late: \(outcome.late.prefix(8))")

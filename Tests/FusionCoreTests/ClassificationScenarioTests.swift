@@ -22,11 +22,11 @@ import Testing
     }
 
     /// Per case: no crewed aircraft's track ever uncrewed, birds bird or
-    /// unknown >= 90%, uncrewed targets uncrewed >= 75% per case and >= 80%
+    /// unknown >= 90%, uncrewed targets uncrewed >= 75% per case and >= 88%
     /// over the suite (the exceptions and the measured figures: FIXMEs below).
     /// FIXME: the issue asks >= 90%. Measured (20 seeds, 1 raid): 97-99% for
     /// multirotors and jet drones heard or seen, 77-95% for piston drones
-    /// (89% over the suite): one at -3..0 dBsm flying 40-45 m/s is, to a
+    /// (89.4% over the suite): one at -3..0 dBsm flying 40-45 m/s is, to a
     /// radar, a glider between thermals or a small light aircraft, and stays
     /// unknown unless the arrays hear its two-stroke (safety beats recall);
     /// a track restarted after a loss starts again from no evidence.
@@ -36,16 +36,17 @@ import Testing
             let score = Self.score(hardCase)
             print("\(hardCase):\n\(score.table)")
             #expect(score.crewedAsUncrewed == 0, "\(hardCase): \(score.crewedAsUncrewedCases)")
-            // FIXME: two cases below the 75% floor, both on purpose (safety
-            // first). Acoustic-only drones (0%): with no radar cross-section a
-            // piston drone and the light aircraft in that area sound alike and
-            // the arrays' fundamentals mix sources, so they stay unknown.
-            // Drones beside the low, slow helicopter (44%): their bearings
-            // carry its rotor too, which vetoes uncrewed while it does.
+            // FIXME: acoustic-only drones (0%) have no floor, on purpose
+            // (safety first): with no radar cross-section a piston drone and
+            // the light aircraft in that area sound alike (two-stroke 100-200
+            // Hz against 70-110 and geared 110-180), so they stay unknown.
+            // Drones beside the low, slow helicopter (80%, was 53% while any
+            // rotor heard on a drone's bearings vetoed it; the radar now
+            // tells a drone-sized track's rotor hints from its own) lose the
+            // rest to mixed hints and fundamentals along shared bearings.
             let floor: Double? =
                 switch hardCase {
                 case .acousticOnlyArea: nil
-                case .lowSlowHelicopter: 0.4
                 default: 0.75
                 }
             if let floor, let share = score.share(of: .uncrewed, reportedAs: [.uncrewed]) {
@@ -58,9 +59,10 @@ import Testing
         }
         let uncrewed = suite.share(of: .uncrewed, reportedAs: [.uncrewed]) ?? 0
         print("suite: uncrewed share \(uncrewed), bird or unknown \(suite.share(of: .bird, reportedAs: [.bird, .unknown]) ?? 0)")
-        // FIXME: 84% measured once the acoustic initiator, the 2D-radar
-        // consider states and the engine speed work were merged with the
-        // classifier (89% on the classifier's branch alone); the issue asks 90%.
-        #expect(uncrewed >= 0.8)
+        // FIXME: the issue asks 90%; measured 89.4% (84% before the rotor
+        // veto asked for a share of the hints and yielded to the radar on
+        // drone-sized tracks). What is left: radar-only piston drones at
+        // -3..0 dBsm (above).
+        #expect(uncrewed >= 0.88)
     }
 }

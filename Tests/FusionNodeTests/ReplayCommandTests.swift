@@ -83,7 +83,7 @@ import WireFormats
         }
         let tracks = String(decoding: try Self.read(dir.appendingPathComponent("a/tracks.jsonl")), as: UTF8.self)
         let lines = tracks.split(separator: "\n")
-        #expect(lines.allSatisfy { $0.hasPrefix("{\"t\": ") && $0.hasSuffix("]}") })
+        #expect(lines.allSatisfy { $0.hasPrefix("{\"t\": ") && $0.contains("], \"decided_by\": [") && $0.hasSuffix("}") })
         // Two targets, each reported once per snapshot at most.
         let snapshotTimes = lines.compactMap { $0.split(separator: ",").first }
         #expect(Dictionary(grouping: snapshotTimes, by: { $0 }).values.allSatisfy { $0.count <= 2 })

@@ -18,13 +18,21 @@ extension WireTestKit {
             sigmaM: Double.random(in: 0...5000, using: &rng),
             targetClass: TargetClass.allCases.randomElement(using: &rng)!,
             pUncrewed: Double.random(in: 0...1, using: &rng),
-            sources: TrackSources(rawValue: UInt8.random(in: 0...15, using: &rng)))
+            sources: TrackSources(rawValue: UInt8.random(in: 0...15, using: &rng)),
+            decidingEvidence: [
+                EvidenceItem.allCases.randomElement(using: &rng)!, EvidenceItem.allCases.randomElement(using: &rng)!,
+            ],
+            // Whole hundredths: written exactly, so the checker can compare the lists.
+            decidingMarginNats: [
+                Double(Int.random(in: 0...900, using: &rng)) / 100, Double(Int.random(in: 0...900, using: &rng)) / 100,
+            ],
+            cooperativeVeto: Bool.random(using: &rng), rotorVeto: Bool.random(using: &rng))
     }
 }
 
 @Suite("JSON Lines and summary writers")
 struct JSONLinesWriterTests {
-    static let trackKeys = ["t", "track", "status", "lat", "lon", "alt_m", "ve", "vn", "vu", "sigma_m", "class", "p_uncrewed", "sources"]
+    static let trackKeys = ["t", "track", "status", "lat", "lon", "alt_m", "ve", "vn", "vu", "sigma_m", "class", "p_uncrewed", "sources", "decided_by", "veto"]
     static let cueKeys = ["t", "kind", "cue", "track", "zone", "interceptor", "lat", "lon", "alt_m", "p_uncrewed", "intercept", "zone_entry_t"]
 
     /// Python checks each line: valid JSON, keys in the given order, and the
@@ -71,11 +79,16 @@ struct JSONLinesWriterTests {
             var sources: [String] = []
             for (f, n) in [(TrackSources.radar, "radar"), (.acoustic, "acoustic"), (.adsb, "adsb"), (.remote, "remote")]
             where l.sources.contains(f) { sources.append(n) }
+            var decidedBy: [[String: Any]] = []
+            for k in 0..<2 where l.decidingEvidence[k] != .none {
+                decidedBy.append(["evidence": "\(l.decidingEvidence[k].reportName)", "nats": l.decidingMarginNats[k]])
+            }
+            let veto: Any = l.cooperativeVeto ? "cooperative" as Any : (l.rotorVeto ? "rotor" as Any : NSNull())
             values.append([
                 "t": Double(l.timeNs) / 1e9, "track": Int(l.trackId), "status": l.status == .confirmed ? "confirmed" : "coasting",
                 "lat": l.latitudeDeg, "lon": l.longitudeDeg, "alt_m": l.altitudeM, "ve": l.velocityEastMps,
                 "vn": l.velocityNorthMps, "vu": l.velocityUpMps, "sigma_m": l.sigmaM, "class": l.targetClass.reportName,
-                "p_uncrewed": l.pUncrewed, "sources": sources,
+                "p_uncrewed": l.pUncrewed, "sources": sources, "decided_by": decidedBy, "veto": veto,
             ])
         }
         let tol: [String: Double] = [
@@ -124,8 +137,38 @@ struct JSONLinesWriterTests {
             velocityUpMps: 0.1, sigmaM: 35, targetClass: .uncrewed, pUncrewed: 0.997, sources: [.radar, .acoustic]))
         let expected = "{\"t\": 1794787200.000, \"track\": 17, \"status\": \"confirmed\", \"lat\": 50.4500000, "
             + "\"lon\": 30.5200000, \"alt_m\": 812.40, \"ve\": -48.10, \"vn\": 3.20, \"vu\": 0.10, "
-            + "\"sigma_m\": 35.00, \"class\": \"uncrewed\", \"p_uncrewed\": 0.9970, \"sources\": [\"radar\", \"acoustic\"]}\n"
+            + "\"sigma_m\": 35.00, \"class\": \"uncrewed\", \"p_uncrewed\": 0.9970, \"sources\": [\"radar\", \"acoustic\"], "
+            + "\"decided_by\": [], \"veto\": null}\n"
         #expect(String(decoding: writer.bytes, as: UTF8.self) == expected)
+    }
+
+    @Test("a track line carries the evidence that decided its class and any veto, from the belief")
+    func decidingEvidence() {
+        var belief = ClassBelief()
+        belief.declared = .unknown
+        belief.posterior = [0.998, 0.002, 0]
+        belief.decidingEvidence = [.radarCrossSection, .none]
+        belief.decidingMarginNats = [3.456, 0]
+        belief.rotorVeto = true
+        var writer = JSONLinesWriter()
+        writer.writeTrack(TrackReportLine(
+            timeNs: 1_794_787_200_000_000_000, trackId: 5, status: .coasting, latitudeDeg: 50.45, longitudeDeg: 30.52,
+            altitudeM: 100, velocityEastMps: 0, velocityNorthMps: 0, velocityUpMps: 0, sigmaM: 10, belief: belief,
+            sources: [.radar]))
+        let line = String(decoding: writer.bytes, as: UTF8.self)
+        #expect(line.hasSuffix(
+            "\"class\": \"unknown\", \"p_uncrewed\": 0.9980, \"sources\": [\"radar\"], "
+                + "\"decided_by\": [{\"evidence\": \"rcs\", \"nats\": 3.46}], \"veto\": \"rotor\"}\n"), "\(line)")
+        belief.cooperativeVeto = true
+        belief.declared = .crewed
+        belief.decidingEvidence = [.cooperative, .speed]
+        belief.decidingMarginNats = [9.21, 0.5]
+        writer.writeTrack(TrackReportLine(
+            timeNs: 0, trackId: 5, status: .confirmed, latitudeDeg: 0, longitudeDeg: 0, altitudeM: 0,
+            velocityEastMps: 0, velocityNorthMps: 0, velocityUpMps: 0, sigmaM: 0, belief: belief, sources: [.adsb]))
+        #expect(String(decoding: writer.bytes, as: UTF8.self).hasSuffix(
+            "\"decided_by\": [{\"evidence\": \"cooperative\", \"nats\": 9.21}, {\"evidence\": \"speed\", \"nats\": 0.50}], "
+                + "\"veto\": \"cooperative\"}\n"))
     }
 
     @Test("summary.json is valid JSON with nested counts in the order written",

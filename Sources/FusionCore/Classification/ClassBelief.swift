@@ -20,7 +20,9 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
     /// Terms that enter the Bayes sum (every case but `.none`).
     public static var termCount: Int { 8 }
 
-    public var reportName: String {
+    /// The term's name in reports (`tracks.jsonl` `decided_by`); static
+    /// text, so that writing it never touches the heap.
+    public var reportName: StaticString {
         switch self {
         case .none: "none"
         case .cooperative: "cooperative"
@@ -50,6 +52,11 @@ public struct ClassBelief: Sendable, BitwiseCopyable {
     public var decidingMarginNats: InlineArray<2, Double>
     /// True when cooperative crewed evidence vetoes uncrewed for good.
     public var cooperativeVeto: Bool
+    /// True when a helicopter rotor heard on the track kept it from being
+    /// declared uncrewed in this classification
+    /// (`ClassifierConfiguration.crewedHintVetoWeight`): the posterior may
+    /// say uncrewed while the declared class says unknown.
+    public var rotorVeto: Bool
 
     @inlinable public init() {
         posterior = [1.0 / 3, 1.0 / 3, 1.0 / 3]
@@ -57,6 +64,7 @@ public struct ClassBelief: Sendable, BitwiseCopyable {
         decidingEvidence = [.none, .none]
         decidingMarginNats = [0, 0]
         cooperativeVeto = false
+        rotorVeto = false
     }
 
     @inlinable public var pUncrewed: Double { posterior[0] }

@@ -24,7 +24,9 @@ import FusionMath
 /// `minUpdates` fused measurements; a declared class is kept until its
 /// posterior falls below its release level (hysteresis), except that a
 /// cooperative veto removes uncrewed at once; a helicopter rotor heard on
-/// the track (`crewedHintVetoWeight`) also removes it at once.
+/// the track (`crewedHintVetoWeight`, `crewedHintVetoShare`) also removes
+/// it at once, unless the radar shows the track far too small for a
+/// helicopter (`crewedHintVetoRcsNats`).
 public struct EvidenceClassifier: Sendable {
     public var configuration: ClassifierConfiguration
 
@@ -64,8 +66,12 @@ public struct EvidenceClassifier: Sendable {
         belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
-        if belief.declared == .uncrewed && evidence.hintWeight[4] >= c.crewedHintVetoWeight {
+        if belief.declared == .uncrewed
+            && evidence.hearsRotor(weight: c.crewedHintVetoWeight, share: c.crewedHintVetoShare)
+            && !radarRulesOutRotorcraft(evidence, table, bestUncrewedProfile: bestProfile[0])
+        {
             belief.declared = .unknown
+            belief.rotorVeto = true
         }
         let (items, margins) = deciding(table, bestProfile: bestProfile, for: belief.declared)
         belief.decidingEvidence = items
@@ -129,11 +135,9 @@ public struct EvidenceClassifier: Sendable {
                     ?? Math.log(c.strayFundamentalDensity)
             }
         }
-        var totalHint = 0.0, dominantHint = 0.0
-        for h in 1..<5 {
-            totalHint += evidence.hintWeight[h]
-            dominantHint = max(dominantHint, evidence.hintWeight[h])
-        }
+        let totalHint = evidence.namedHintWeight
+        var dominantHint = 0.0
+        for h in 1..<5 { dominantHint = max(dominantHint, evidence.hintWeight[h]) }
         if totalHint >= max(1e-9, c.minHintWeight) && dominantHint >= c.minDominantHintShare * totalHint {
             let scale = min(1, c.maxEffectiveHintWeight / totalHint)
             for s in 0..<8 {
@@ -153,6 +157,39 @@ public struct EvidenceClassifier: Sendable {
             for s in 0..<8 { table[t][s] = max(table[t][s], best - cap) }
         }
         return table
+    }
+
+    /// True when the RCS puts every rotorcraft profile (one whose likeliest
+    /// hint is the helicopter rotor) `crewedHintVetoRcsNats` or more below
+    /// the best-fitting uncrewed profile, by the lifetime mean (the term
+    /// table's row) and by the recent mean alike: a track that drifted on
+    /// bearings onto the helicopter and took its plots (found in the
+    /// hard-case suite) keeps its drone-sized lifetime mean for minutes, but
+    /// not its recent one. False without enough plots, in the track's life
+    /// and since its last gap between plots (`TrackEvidence.rcsGapNs`).
+    func radarRulesOutRotorcraft(_ evidence: TrackEvidence, _ table: TermTable, bestUncrewedProfile: Int) -> Bool {
+        let c = configuration
+        guard bestUncrewedProfile >= 0, evidence.rcsSamples >= max(1, c.minRcsSamples),
+            evidence.recentRcsSamples >= max(1, c.minRcsSamples)
+        else { return false }
+        let t = row(.radarCrossSection)
+        let drone = table[t][bestUncrewedProfile]
+        // Variance of an exponential average of plots with per-plot sigma
+        // `rcsPlotSigmaDb`: sigma^2 w / (2 - w).
+        let w = TrackEvidence.recentRcsWeight
+        let recentVariance = c.rcsPlotSigmaDb * c.rcsPlotSigmaDb * w / (2 - w)
+        let recent = evidence.recentRcsDbsm
+        let recentDrone = c.profiles[bestUncrewedProfile].rcsDbsm.logDensity(recent, extraVariance: recentVariance)
+        var rotorcraft = 0
+        for s in 0..<8 where c.profiles[s].weight > 0 && c.profiles[s].targetClass == .crewed {
+            let h = c.profiles[s].hintLikelihood
+            guard h[4] > h[1] && h[4] > h[2] && h[4] > h[3] else { continue }
+            rotorcraft += 1
+            if table[t][s] > drone - c.crewedHintVetoRcsNats { return false }
+            let recentRotor = c.profiles[s].rcsDbsm.logDensity(recent, extraVariance: recentVariance)
+            if recentRotor > recentDrone - c.crewedHintVetoRcsNats { return false }
+        }
+        return rotorcraft > 0
     }
 
     func decide(_ p: InlineArray<3, Double>, veto: Bool, updates: UInt32, previous: TargetClass) -> TargetClass {

@@ -20,6 +20,17 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
     /// Sum of squared deviations of those estimates from their running mean,
     /// dB^2 (Welford), for their scan-to-scan scatter.
     public var rcsSquaredDeviationsDb2: Double
+    /// Mean of the recent RCS estimates, dBsm: an exponential average with
+    /// weight `recentRcsWeight` (the running mean over the first plots), so
+    /// that a track that has jumped to another target shows it within a
+    /// few scans while its lifetime mean still describes the first. It
+    /// starts again, with its count, after `rcsGapNs` without a plot: a
+    /// track kept by bearings alone for that long may come back on another
+    /// target.
+    public var recentRcsDbsm: Double
+    public var recentRcsSamples: UInt32
+    /// Time of the newest RCS estimate, ns.
+    public var lastRcsNs: Int64
     /// Confidence-weighted counts of acoustic source hints 0...4 (ICD 1.3).
     public var hintWeight: InlineArray<5, Double>
     /// Running mean of the acoustic harmonic fundamental, Hz, and how many.
@@ -41,6 +52,9 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         meanRcsDbsm = 0
         rcsSamples = 0
         rcsSquaredDeviationsDb2 = 0
+        recentRcsDbsm = 0
+        recentRcsSamples = 0
+        lastRcsNs = 0
         hintWeight = InlineArray(repeating: 0)
         meanFundamentalHz = 0
         fundamentalSamples = 0
@@ -71,6 +85,10 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
             let before = meanRcsDbsm
             meanRcsDbsm += (r - before) / Double(rcsSamples)
             rcsSquaredDeviationsDb2 += (r - before) * (r - meanRcsDbsm)
+            if timeNs - lastRcsNs > Self.rcsGapNs { recentRcsSamples = 0 }
+            recentRcsSamples &+= 1
+            recentRcsDbsm += max(Self.recentRcsWeight, 1 / Double(recentRcsSamples)) * (r - recentRcsDbsm)
+            lastRcsNs = max(lastRcsNs, timeNs)
         }
         guard kind == .bearing else { return }
         acousticReports &+= 1
@@ -83,6 +101,29 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
             meanFundamentalHz += (f - before) / Double(fundamentalSamples)
             fundamentalSquaredDeviationsHz2 += (f - before) * (f - meanFundamentalHz)
         }
+    }
+
+    /// Weight of the newest RCS estimate in `recentRcsDbsm` (about the last
+    /// ten plots count).
+    public static var recentRcsWeight: Double { 0.2 }
+    /// A gap between plots after which the recent RCS starts again: several
+    /// missed scans of the slowest radar (2D surveillance, 5 s).
+    public static var rcsGapNs: Int64 { 15_000_000_000 }
+
+    /// Summed weight of the named source hints (1...4; 0 is "unknown").
+    @inlinable public var namedHintWeight: Double {
+        var total = 0.0
+        for h in 1..<5 { total += hintWeight[h] }
+        return total
+    }
+
+    /// True when a helicopter's main rotor (hint 4) is heard on the track:
+    /// its hint weight at least `weight` and at least `share` of all named
+    /// hints, so that misread hints of the track's own source (a few per
+    /// hundred reports) are not taken for a rotor.
+    @inlinable public func hearsRotor(weight: Double, share: Double) -> Bool {
+        let rotor = hintWeight[4]
+        return rotor >= weight && rotor >= share * namedHintWeight
     }
 
     /// Sample standard deviation of the RCS estimates, dB; 0 with fewer than two.

@@ -22,8 +22,8 @@ extension PipelineOutput {
             let line = TrackReportLine(
                 timeNs: nowNs, trackId: v.id, status: Self.reportStatus(v.status), latitudeDeg: g.latitudeDeg,
                 longitudeDeg: g.longitudeDeg, altitudeM: g.heightM, velocityEastMps: vel.x, velocityNorthMps: vel.y,
-                velocityUpMps: vel.z, sigmaM: v.estimate.horizontalSigmaM, targetClass: v.belief.declared,
-                pUncrewed: v.belief.pUncrewed, sources: TrackSources(rawValue: v.sources.rawValue))
+                velocityUpMps: vel.z, sigmaM: v.estimate.horizontalSigmaM, belief: v.belief,
+                sources: TrackSources(rawValue: v.sources.rawValue))
             json.writeTrack(line)
             json.withBytes { sink.trackReport(line, json: $0) }
             counters.trackReports &+= 1

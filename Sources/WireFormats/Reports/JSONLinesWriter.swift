@@ -23,7 +23,8 @@ public struct JSONLinesWriter: Sendable {
     }
 
     /// Writes one `tracks.jsonl` line:
-    /// `t, track, status, lat, lon, alt_m, ve, vn, vu, sigma_m, class, p_uncrewed, sources`.
+    /// `t, track, status, lat, lon, alt_m, ve, vn, vu, sigma_m, class,
+    /// p_uncrewed, sources, decided_by [{evidence, nats}], veto`.
     public mutating func writeTrack(_ l: TrackReportLine) {
         out.clear()
         out.append("{\"t\": ")
@@ -59,7 +60,26 @@ public struct JSONLinesWriter: Sendable {
             out.append(byte: UInt8(ascii: "\""))
             first = false
         }
-        out.append("]}\n")
+        out.append("], \"decided_by\": [")
+        first = true
+        for k in 0..<2 where l.decidingEvidence[k] != .none {
+            if !first { out.append(", ") }
+            out.append("{\"evidence\": \"")
+            out.append(l.decidingEvidence[k].reportName)
+            out.append("\", \"nats\": ")
+            out.appendJSONNumber(l.decidingMarginNats[k], decimals: 2)
+            out.append(byte: UInt8(ascii: "}"))
+            first = false
+        }
+        out.append("], \"veto\": ")
+        if l.cooperativeVeto {
+            out.append("\"cooperative\"")
+        } else if l.rotorVeto {
+            out.append("\"rotor\"")
+        } else {
+            out.append("null")
+        }
+        out.append("}\n")
     }
 
     /// Writes one `cues.jsonl` line:
