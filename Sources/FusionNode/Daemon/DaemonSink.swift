@@ -7,18 +7,18 @@ import WireFormats
 /// `outputs.cues`), each cue's latency into the histogram, each cue line
 /// to the recording's cue log, and a log line per cue event.
 ///
-/// Latency of a cue: from the kernel receive time of the oldest datagram
-/// taken in since the previous tick (`earliestInputNs`, set by the loop)
-/// to the moment the cue datagram is handed to the kernel (CLOCK_REALTIME).
-/// The datagram that caused the cue is one of those, so this bounds the
-/// latency from above.
+/// Latency of a cue that a datagram caused (sent while the pipeline
+/// processes that datagram): from the datagram's kernel receive time
+/// (`causeArrivalNs`, set by the loop around `receive`) to the moment the
+/// cue datagram is handed to the kernel (CLOCK_REALTIME). Cues of the
+/// periodic tick have no causing datagram and are not observed.
 struct DaemonSink: NodeSink {
     var socket: OutputSocket
     var cat062: ResolvedEndpoint?
     var cot: ResolvedEndpoint?
     var cues: [ResolvedEndpoint]
     var latency = LatencyHistogram()
-    var earliestInputNs: Int64?
+    var causeArrivalNs: Int64?
     var cueLog: CueLog?
     let log: DaemonLog
 
@@ -53,11 +53,14 @@ struct DaemonSink: NodeSink {
         case .cueBinary, .cueCoT:
             guard output.endpointIndex < cues.count else { return }
             socket.send(bytes, to: &cues[output.endpointIndex])
-            if let start = earliestInputNs { latency.observe(Clock.realtimeNs() - start) }
+            if let start = causeArrivalNs { latency.observe(Clock.realtimeNs() - start) }
         }
     }
 
     mutating func trackReport(_ line: TrackReportLine, json: UnsafeRawBufferPointer) {}
+
+    /// The node writes no tracks.jsonl (CAT062 and CoT carry the picture).
+    var wantsTrackReports: Bool { false }
 
     mutating func cueReport(_ line: CueReportLine, json: UnsafeRawBufferPointer) {
         cueLog?.append(json)
