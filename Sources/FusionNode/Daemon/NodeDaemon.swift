@@ -180,6 +180,7 @@ public final class NodeDaemon {
     func receive(from receiver: UDPReceiver) {
         for _ in 0..<Self.maxBatchesPerWake {
             let n = receiver.receive(into: batch)
+            let readNs = Clock.realtimeNs(), readCPUNs = Clock.threadCPUNs()
             if n == 0 {
                 if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { counters.receiveErrors &+= 1 }
                 return
@@ -206,9 +207,13 @@ public final class NodeDaemon {
                 // As in the replay: the periodic work due before this datagram first.
                 tickWhileDue(atNs: arrivalNs, holder: holder)
                 sink.causeArrivalNs = arrivalNs
+                sink.causeReadNs = readNs
+                sink.causeReadCPUNs = readCPUNs
                 holder.pipeline.receive(
                     datagram: payload, destinationPort: receiver.port, arrivalNs: arrivalNs, sink: &sink)
                 sink.causeArrivalNs = nil
+                sink.causeReadNs = nil
+                sink.causeReadCPUNs = nil
             }
             if n < batch.count { return }
         }
