@@ -46,26 +46,30 @@ def node_quantile(buckets, q):
         return "–"
     for le, n in items:
         if n >= q * total:
-            return "> 10 s" if le == float("inf") else f"<= {le * 1e3:g} ms"
+            return "> 10 s" if le == float("inf") else (f"<= {le * 1e6:g} µs" if le < 1e-3 else f"<= {le * 1e3:g} ms")
 cpu = open("/proc/cpuinfo").read()
 model = re.search(r"model name\s*: (.*)", cpu).group(1)
 load = open("/proc/loadavg").read().split()[:3]
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 traffic, latency = [], []
 for r in runs:
-    e, ek, t, tk, d, n = (r[k] for k in ("end_to_end", "end_to_end_kernel", "tick_to_receipt", "tick_to_kernel", "since_data", "new_since_data"))
+    e, ek, n, a, t = (r[k] for k in ("end_to_end", "end_to_end_kernel", "new_end_to_end", "arrival_to_kernel", "tick_to_receipt"))
     node = r["node"]
-    mean = node["latency_sum_s"] / node["latency_count"] * 1e3 if node["latency_count"] else float("nan")
+    pmean = f"{node['processing_sum_s'] / node['processing_count'] * 1e6:,.0f}" if node.get("processing_count") else "–"
+    cmean = f"{node['cpu_sum_s'] / node['cpu_count'] * 1e6:,.0f}" if node.get("cpu_count") else "–"
     traffic.append(
         f"| {r['rate']:,} | {r['sent']:,} in {r['duration_s']:g} s ({r['sent_per_s']:,.0f}/s) | {r['late_slots']:,} "
-        f"| {r['data_datagrams']:,} | {node['measurements']:,.0f} | {node['confirmed']:,.0f} | {r['cues']:,} ({r['cues_new']} new) | {node['ticks']:,.0f} |")
+        f"| {r['data_datagrams']:,} | {node['measurements']:,.0f} | {node['confirmed']:,.0f} "
+        f"| {r['cues_caused']:,} ({r['cues_caused_new']} new, {r['cues_caused_update']} update) "
+        f"| {r['cues_ticked']:,} ({r['cues_ticked_new']} new) | {node['ticks']:,.0f} |")
     latency.append(
         f"| {r['rate']:,} | **{us(e, 'p50_us')} / {us(e, 'p99_us')}** / {us(e, 'max_us')} | {us(ek, 'p50_us')} / {us(ek, 'p99_us')} "
-        f"| {us(t, 'p50_us')} / {us(t, 'p99_us')} | {us(tk, 'p50_us')} / {us(tk, 'p99_us')} "
-        f"| {us(d, 'p50_us')} / {us(d, 'p99_us')} | {us(n, 'p50_us')} / {us(n, 'p99_us')} "
-        f"| {node_quantile(node['latency_buckets'], 0.5)} / {node_quantile(node['latency_buckets'], 0.99)} (mean {mean:.1f} ms) |")
+        f"| {us(a, 'p50_us')} / {us(a, 'p99_us')} | {us(n, 'p50_us')} / {us(n, 'p99_us')} "
+        f"| {node_quantile(node['latency_buckets'], 0.5)} / {node_quantile(node['latency_buckets'], 0.99)} "
+        f"| {pmean} µs; {node_quantile(node['processing_buckets'], 0.5)} / {node_quantile(node['processing_buckets'], 0.99)} "
+        f"| {cmean} µs; {node_quantile(node['cpu_buckets'], 0.5)} / {node_quantile(node['cpu_buckets'], 0.99)} "
+        f"| {us(t, 'p50_us')} / {us(t, 'p99_us')} |")
 ten = runs[1]["end_to_end"]
-tk10 = runs[1]["tick_to_kernel"]
 met = ten.get("count", 0) > 0 and ten["p99_us"] <= 250
 print(f"""## End to end on loopback through skycued (issue 8)
 
@@ -73,32 +77,22 @@ print(f"""## End to end on loopback through skycued (issue 8)
 - Machine: {model}, {os.cpu_count()} online CPUs shared by the node, the sender, the cue receiver and other users (load average {' '.join(load)} at the end)
 - Date: {now}
 
-| datagrams/s | sent | late slots | measurement datagrams | measurements (node) | confirmed tracks | cues (ticks while sending) | node ticks |
-|---:|---:|---:|---:|---:|---:|---:|---:|
+| datagrams/s | sent | late slots | measurement datagrams | measurements (node) | confirmed tracks | cues caused by a datagram | cues of the periodic tick | node ticks |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 """ + "\n".join(traffic) + """
 
-Latencies in µs, p50 / p99 [/ max], over the cues above (CLOCK_REALTIME throughout):
+Latencies in µs, p50 / p99 [/ max], over the cues a datagram caused (CLOCK_REALTIME throughout; the last column is the tick's cues):
 
-| datagrams/s | end to end: last datagram sent before the cue's tick -> cue received | same, to the kernel's receive time | tick -> cue received | tick -> kernel receive | newest measurement datagram before the tick -> cue received | same, `new` cues | node histogram (oldest datagram since the previous tick -> cue sent), bucket bounds |
-|---:|---:|---:|---:|---:|---:|---:|---:|
+| datagrams/s | end to end: causing datagram sent -> cue received | same, to the kernel's receive time | node: datagram's kernel receive -> cue's kernel receive | end to end, `new` cues | node histogram (datagram's kernel receive -> cue `sendto`), bucket bounds | node processing (datagram read -> cue `sendto`): mean; bucket bounds | same, the fusion thread's CPU time | tick's due time -> cue received |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 """ + "\n".join(latency) + f"""
 
 Target "end to end on loopback at 10,000 datagrams per second: p99 at most 250 µs": {'met' if met else '**not met**'}
 ({us(ten, 'p99_us')} µs p99 over {ten.get('count', 0)} cues, a small sample: p99 is near the maximum).
-Two things stand between a sensor datagram and its cue. (1) The tick: the node fuses and cues on ticks, at most 20 ms
-(`NodeDaemon.cueTickNs`) after the first datagram it has not ticked for, so under steady traffic it ticks every
-~20 ms and a datagram waits 0-20 ms for its tick; the node's own histogram, measured from the oldest datagram of a
-tick, sits in the 10-25 ms bucket, and the newest measurement datagram before a cue's tick is tens of ms old (the
-updates go out on their 1 Hz schedule, not on new data). The tick bounds the sensor-to-cue latency from below, far
-above 250 µs. (2) The tick's own work and delivery (flush the measurement queue, fuse, cue, encode, send, loopback):
-the *end to end* column, from the datagram processed last before the cue's tick (normally sent at most one slot,
-1 ms or 0.1 ms, before it) to the receipt, and the *tick ->* columns, which leave out that slot; the kernel-time
-columns leave out the receiver thread's wake-up. This part alone misses the target too: at 10,000/s, tick -> kernel
-receive is {us(tk10, 'p50_us')} µs p50 and {us(tk10, 'p99_us')} µs p99 (not profiled here: before its first cue leaves, a
-tick flushes the measurements queued since the previous tick into the tracker, maintains every track and runs the
-cueing step). Late slots are slots the sender
-reached after their time (a busy host) and sent at once. See Benchmarks/README.md, "End to end on loopback", for the
-definitions and limits.""")
+The node cues the tracks a datagram updated while it processes that datagram (`NodePipeline.receive(...sink:)`), so a
+plot's cue leaves with it; the periodic tick (each whole second: maintenance, declarations, lost tracks, reports)
+sends the rest. Late slots are slots the sender reached after their time (a busy host) and sent at once. See
+Benchmarks/README.md, "End to end on loopback", for the definitions and limits.""")
 PY
 Benchmarks/sections.sh put e2e-latency "$out/section.md"
 cat "$out/section.md"

@@ -110,8 +110,16 @@ extension CueingEngine {
     /// FIXME: an urgent new threat does not pre-empt a later one already
     /// held by a full interceptor; it gets the next best interceptor, or
     /// none. Pre-emption needs a rule agreed with the crews.
-    mutating func assignInterceptors(atNs nowNs: Int64) {
+    ///
+    /// With `only` (a partial step over those tracks), the cues of tracks
+    /// not listed keep their interceptors and count against capacity.
+    mutating func assignInterceptors(atNs nowNs: Int64, only: UnsafeBufferPointer<ThreatTrack>?) {
         for k in 0..<interceptorCount { load[k] = 0 }
+        if only != nil {
+            for c in 0..<activeCueCount where cues[c].interceptor >= 0 && !Self.lists(only, cues[c].trackId) {
+                load[cues[c].interceptor] += 1
+            }
+        }
         for i in 0..<threatCount {
             let c = threats[i].previous
             guard c >= 0 && load[c] < interceptors[c].capacity, let s = solve(threats[i], by: c) else { continue }

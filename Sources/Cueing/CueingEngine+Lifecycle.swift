@@ -34,12 +34,20 @@ extension CueingEngine {
         return nextSequence
     }
 
-    /// Cancels, updates and new cues for this step, in that order.
-    mutating func runLifecycle(atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, emit: (CueEvent) -> Void) {
+    /// Cancels, updates and new cues for this step, in that order; with
+    /// `only`, for the cues of the tracks it lists; without
+    /// `updatingFixedTracks`, no update for a cue whose track had a
+    /// position fix since the cue's last event, less than
+    /// `minUpdateIntervalNs` ago (`periodicStep`).
+    mutating func runLifecycle(
+        atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, only: UnsafeBufferPointer<ThreatTrack>?,
+        updatingFixedTracks: Bool, emit: (CueEvent) -> Void
+    ) {
         var c = activeCueCount - 1
         while c >= 0 {
             defer { c -= 1 }
             let cue = cues[c]
+            guard Self.lists(only, cue.trackId) else { continue }
             var reason = CueCancelReason.none
             var targetClass = cue.last.targetClass, pUncrewed = cue.last.pUncrewed
             if cue.interceptor < 0 {
@@ -78,6 +86,10 @@ extension CueingEngine {
                 continue
             }
             let threat = threats[cue.threat]
+            let fixNs = tracks[threat.trackIndex].lastFixNs
+            if !updatingFixedTracks && fixNs > cue.last.timeNs && nowNs &- fixNs < parameters.minUpdateIntervalNs {
+                continue
+            }
             let reindexed = cue.last.interceptorIndex != cue.interceptor || cue.last.zoneIndex != cue.zone
             let moved =
                 (threat.solution.point - cue.last.interceptPointENU).norm > parameters.updateDistanceM

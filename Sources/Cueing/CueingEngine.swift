@@ -153,11 +153,57 @@ public struct CueingEngine: ~Copyable {
     public mutating func step(atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, emit: (CueEvent) -> Void) {
         evaluateThreats(atNs: nowNs, tracks: tracks)
         linkCues()
-        assignInterceptors(atNs: nowNs)
-        runLifecycle(atNs: nowNs, tracks: tracks, emit: emit)
+        assignInterceptors(atNs: nowNs, only: nil)
+        runLifecycle(atNs: nowNs, tracks: tracks, only: nil, updatingFixedTracks: true, emit: emit)
     }
 
-    /// Calls `body` for each threat of the last step, earliest entry first.
+    /// `step` as the periodic pass of a node that also runs the partial
+    /// step after each datagram: the same, except that a cue whose track
+    /// had a position fix since the cue's last event, less than
+    /// `minUpdateIntervalNs` ago, gets no update here. That fix's datagram
+    /// owns the update (its partial step sends it, or the next fix's once
+    /// the 1 s limit allows); otherwise a pass on whole seconds would take
+    /// each cue's once-a-second slot before the data came, and updates
+    /// would carry predictions instead of plots. Cues of tracks that miss
+    /// their fixes still get updates here.
+    public mutating func periodicStep(
+        atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, emit: (CueEvent) -> Void
+    ) {
+        evaluateThreats(atNs: nowNs, tracks: tracks)
+        linkCues()
+        assignInterceptors(atNs: nowNs, only: nil)
+        runLifecycle(atNs: nowNs, tracks: tracks, only: nil, updatingFixedTracks: false, emit: emit)
+    }
+
+    /// The same decisions as `step`, for just `updated` (the tracks one
+    /// datagram has just updated, unique ids): their threats, their
+    /// assignment (other tracks' cues keep their interceptors and count
+    /// against capacity), and their cues' new, update (still at most
+    /// `minUpdateIntervalNs` apart) and cancel events, in `step`'s order.
+    /// Cues of tracks not listed are left alone: losing a track, time
+    /// passing and quality decaying are the periodic `step`'s to find.
+    ///
+    /// This is what lets a plot's own processing send the cue it causes
+    /// at once. `forEachThreat` then shows these tracks' threats only.
+    public mutating func step(
+        atNs nowNs: Int64, updated: UnsafeBufferPointer<ThreatTrack>, emit: (CueEvent) -> Void
+    ) {
+        guard updated.count > 0 else { return }
+        evaluateThreats(atNs: nowNs, tracks: updated)
+        linkCues()
+        assignInterceptors(atNs: nowNs, only: updated)
+        runLifecycle(atNs: nowNs, tracks: updated, only: updated, updatingFixedTracks: true, emit: emit)
+    }
+
+    /// Whether `only` (nil: every track) lists `trackId`.
+    static func lists(_ only: UnsafeBufferPointer<ThreatTrack>?, _ trackId: UInt32) -> Bool {
+        guard let only else { return true }
+        for i in 0..<only.count where only[i].id == trackId { return true }
+        return false
+    }
+
+    /// Calls `body` for each threat of the last step (of a partial step:
+    /// its tracks' threats), earliest entry first.
     public func forEachThreat(_ body: (ThreatSummary) -> Void) {
         for i in 0..<threatCount {
             let t = threats[i]

@@ -16,7 +16,7 @@ import WireFormats
         _ p: inout NodePipeline, _ sink: inout CollectingNodeSink, _ bytes: [UInt8], port: UInt16, at t: Int64
     ) {
         while let due = p.nextDueNs, due <= t { p.tick(nowNs: due, sink: &sink) }
-        p.receive(datagram: bytes, destinationPort: port, arrivalNs: t)
+        p.receive(datagram: bytes, destinationPort: port, arrivalNs: t, sink: &sink)
     }
 
     static func finish(_ p: inout NodePipeline, _ sink: inout CollectingNodeSink) {

@@ -102,7 +102,7 @@ struct PipelineAllocationChild {
             for i in range {
                 let d = datagrams[i]
                 while let due = pipeline.nextDueNs, due <= d.at { pipeline.tick(nowNs: due, sink: &sink) }
-                d.bytes.withUnsafeBytes { pipeline.receive(datagram: $0, destinationPort: d.port, arrivalNs: d.at) }
+                d.bytes.withUnsafeBytes { pipeline.receive(datagram: $0, destinationPort: d.port, arrivalNs: d.at, sink: &sink) }
             }
         }
         let half = datagrams.count / 2

@@ -10,9 +10,10 @@ final class CueReceiver: @unchecked Sendable {
         /// When the kernel queued the cue on the socket (SO_TIMESTAMPNS,
         /// CLOCK_REALTIME): without the receiver thread's wake-up.
         var kernelNs: Int64
-        /// The cue's own time: the node's tick that issued it (its
-        /// CLOCK_REALTIME after the wake-up that read the inputs).
-        var tickNs: Int64
+        /// The cue's own time: for a cue a datagram caused, that datagram's
+        /// kernel receive time at the node; for a cue of the periodic tick,
+        /// the tick's due time (CLOCK_REALTIME, same host).
+        var timeNs: Int64
         var kind: CueKind
     }
 
@@ -56,7 +57,7 @@ final class CueReceiver: @unchecked Sendable {
                 guard n > 0 else { continue }
                 do {
                     let cue = try buffer.withUnsafeBytes { try CueCodec.decode(UnsafeRawBufferPointer(rebasing: $0[0..<n]), key: key) }
-                    cues.append(Received(receivedNs: nowNs, kernelNs: kernelNs == 0 ? nowNs : kernelNs, tickNs: cue.timeNs, kind: cue.kind))
+                    cues.append(Received(receivedNs: nowNs, kernelNs: kernelNs == 0 ? nowNs : kernelNs, timeNs: cue.timeNs, kind: cue.kind))
                 } catch {
                     rejected += 1
                 }

@@ -94,44 +94,51 @@ let page = E2ESockets.scrape(port: metricsPort) ?? ""
 stopDaemon()
 close(sink.fd)
 
-// Figures (Benchmarks/README.md, "End to end"). Only cues of ticks while
-// the sender ran: after it stops, the newest datagram only gets older.
+// Figures (Benchmarks/README.md, "End to end"). Only cues sent while
+// the sender ran.
 let lastSendNs = sender.sendNs.last ?? 0
-let cues = receiver.cues.filter { $0.tickNs <= lastSendNs }
-let pairs = cues.map { (referenceNs: $0.tickNs, endNs: $0.receivedNs) }
-let newPairs = cues.filter { $0.kind == .new }.map { (referenceNs: $0.tickNs, endNs: $0.receivedNs) }
-// The brief's end to end: from the send of the last datagram sent before
-// the tick that issued the cue (the datagram processed last before it)
-// to the cue's receipt.
-let endToEnd = LatencyStats(LatencyStats.sinceLastSend(pairs, sender.sendNs))
-// Of that, the part after the tick: pipeline, encode, send, loopback,
-// receiver; and the same to the kernel's receive time (no receiver wake-up).
-let tickToReceipt = LatencyStats(cues.map { $0.receivedNs - $0.tickNs })
-let tickToKernel = LatencyStats(cues.map { $0.kernelNs - $0.tickNs })
-let endToEndKernel = LatencyStats(
-    LatencyStats.sinceLastSend(cues.map { (referenceNs: $0.tickNs, endNs: $0.kernelNs) }, sender.sendNs))
-// From the newest measurement-carrying datagram before the tick: adds
-// the wait for the tick (up to NodeDaemon.cueTickNs = 20 ms).
-let sinceData = LatencyStats(LatencyStats.sinceLastSend(pairs, sender.dataSendNs))
-let newSinceData = LatencyStats(LatencyStats.sinceLastSend(newPairs, sender.dataSendNs))
+let all = receiver.cues.filter { $0.timeNs <= lastSendNs }
+// A cue a datagram caused carries that datagram's kernel receive time;
+// a cue of the periodic tick carries the tick's due time, a whole
+// multiple of its period (whole milliseconds; an arrival time falls on
+// one with odds of one in a million).
+let caused = all.filter { $0.timeNs % 1_000_000 != 0 }
+let ticked = all.filter { $0.timeNs % 1_000_000 == 0 }
+// The brief's end to end: from the send of the measurement datagram that
+// caused the cue (the last one sent before its arrival) to the cue's receipt.
+let endToEnd = LatencyStats(LatencyStats.sinceLastSend(caused.map { (referenceNs: $0.timeNs, endNs: $0.receivedNs) }, sender.dataSendNs))
+let endToEndKernel = LatencyStats(LatencyStats.sinceLastSend(caused.map { (referenceNs: $0.timeNs, endNs: $0.kernelNs) }, sender.dataSendNs))
+let newEndToEnd = LatencyStats(
+    LatencyStats.sinceLastSend(caused.filter { $0.kind == .new }.map { (referenceNs: $0.timeNs, endNs: $0.receivedNs) }, sender.dataSendNs))
+// Of that, the node's part: from the datagram's kernel receive time to
+// the cue's (no sender, no receiver wake-up).
+let arrivalToKernel = LatencyStats(caused.map { $0.kernelNs - $0.timeNs })
+// Cues of the periodic tick: from its due time to the receipt.
+let tickToReceipt = LatencyStats(ticked.map { $0.receivedNs - $0.timeNs })
 func metric(_ name: String) -> String { E2ESockets.value(name, in: page).map { "\($0)" } ?? "null" }
-let buckets = page.split(separator: "\n").filter { $0.hasPrefix("skycue_cue_latency_seconds_bucket") }.map {
-    line -> String in
-    let le = line.split(separator: "\"")[1]
-    return "\"\(le)\": \(line.split(separator: " ").last!)"
+func buckets(_ family: String) -> String {
+    page.split(separator: "\n").filter { $0.hasPrefix(family + "_bucket") }.map { line -> String in
+        let le = line.split(separator: "\"")[1]
+        return "\"\(le)\": \(line.split(separator: " ").last!)"
+    }.joined(separator: ", ")
 }
 let sentPerS = Double(sender.sendNs.count) / (Double(lastSendNs - (sender.sendNs.first ?? 0)) / 1e9)
 print("""
     {"rate": \(rate), "duration_s": \(durationS), "drones": \(drones), "seed": \(seed), \
     "sent": \(sender.sendNs.count), "sent_per_s": \(sentPerS), "late_slots": \(sender.lateSlots), \
     "capture_datagrams": \(workload.capture.datagrams.count), "capture_sent": \(sender.captureSent), "data_datagrams": \(sender.dataSendNs.count), \
-    "cues": \(cues.count), "cues_new": \(newPairs.count), "cues_after_sender": \(receiver.cues.count - cues.count), \
-    "cues_rejected": \(receiver.rejected), "end_to_end": \(endToEnd.json), "tick_to_receipt": \(tickToReceipt.json), \
-    "end_to_end_kernel": \(endToEndKernel.json), "tick_to_kernel": \(tickToKernel.json), \
-    "since_data": \(sinceData.json), "new_since_data": \(newSinceData.json), \
+    "cues": \(all.count), "cues_caused": \(caused.count), "cues_caused_new": \(newEndToEnd.count), \
+    "cues_caused_update": \(caused.filter { $0.kind == .update }.count), "cues_ticked": \(ticked.count), \
+    "cues_ticked_new": \(ticked.filter { $0.kind == .new }.count), "cues_after_sender": \(receiver.cues.count - all.count), \
+    "cues_rejected": \(receiver.rejected), "end_to_end": \(endToEnd.json), "end_to_end_kernel": \(endToEndKernel.json), \
+    "new_end_to_end": \(newEndToEnd.json), "arrival_to_kernel": \(arrivalToKernel.json), "tick_to_receipt": \(tickToReceipt.json), \
     "niceness": \(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)), \
     "node": {"received": \(metric("skycue_datagrams_received_total")), \
     "measurements": \(metric("skycue_measurements_total")), "confirmed": \(metric("skycue_tracks_total{event=\"confirmed\"}")), "ticks": \(metric("skycue_ticks_total")), \
     "latency_count": \(metric("skycue_cue_latency_seconds_count")), "latency_sum_s": \(metric("skycue_cue_latency_seconds_sum")), \
-    "latency_buckets": {\(buckets.joined(separator: ", "))}}}
+    "latency_buckets": {\(buckets("skycue_cue_latency_seconds"))}, \
+    "processing_count": \(metric("skycue_cue_processing_seconds_count")), "processing_sum_s": \(metric("skycue_cue_processing_seconds_sum")), \
+    "processing_buckets": {\(buckets("skycue_cue_processing_seconds"))}, \
+    "cpu_count": \(metric("skycue_cue_processing_cpu_seconds_count")), "cpu_sum_s": \(metric("skycue_cue_processing_cpu_seconds_sum")), \
+    "cpu_buckets": {\(buckets("skycue_cue_processing_cpu_seconds"))}}}
     """)

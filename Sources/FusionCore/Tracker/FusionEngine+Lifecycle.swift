@@ -53,6 +53,7 @@ extension FusionEngine {
             break
         }
         tracks[slot] = record
+        if record.status != .tentative { updated.insert(slot) }
     }
 
     /// Starts a tentative track from a measurement no track explained.
@@ -79,7 +80,11 @@ extension FusionEngine {
     /// coast, tentative tracks that can no longer reach M-of-N and tracks
     /// silent past the coast limit or too uncertain are deleted; then the
     /// spatial grid is rebuilt at the tracks' predicted positions.
+    ///
+    /// Forgets the tracks updated since the last `takeUpdatedTracks` (slots
+    /// are freed here; the caller's periodic pass looks at every track).
     public mutating func maintain(atNs nowNs: Int64) {
+        updated.removeAll()
         let m = configuration.confirmHits, n = configuration.confirmWindow
         let maxSigma = configuration.maxPositionSigmaM
         scratch.grid.removeAll()

@@ -24,6 +24,8 @@ public struct FusionEngine: ~Copyable {
     public var crossFix: BearingCrossFixInitiator
     var nextID: UInt32 = 1
     var scratch: AssociationScratch
+    /// Confirmed or coasting tracks fused since the last `takeUpdatedTracks`.
+    var updated: UpdatedTrackList
     let gateThresholds: InlineArray<7, Double>
     /// Revisit period per sensor index, ns (0: unknown, use the default).
     let revisitBySensor: UnsafeMutablePointer<Int64>
@@ -48,6 +50,7 @@ public struct FusionEngine: ~Copyable {
             thresholds[dof] = ChiSquare.quantile(configuration.gateProbability, degreesOfFreedom: dof)
         }
         gateThresholds = thresholds
+        updated = UpdatedTrackList(capacity: configuration.capacity)
         revisitBySensor = .allocate(capacity: Self.maxSensors)
         revisitBySensor.initialize(repeating: 0, count: Self.maxSensors)
     }

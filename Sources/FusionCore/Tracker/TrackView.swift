@@ -16,15 +16,51 @@ extension FusionEngine {
     /// predicted to `timeNs` (never back in time), in table order.
     public func forEachReportableTrack(atNs timeNs: Int64, _ body: (TrackView) -> Void) {
         for i in 0..<tracks.count {
-            let record = tracks[tracks.slot(atActiveIndex: i)]
-            guard record.status != .tentative else { continue }
-            var f = record.filter
-            if timeNs > f.state.timeNs { f.predict(to: timeNs) }
-            body(
-                TrackView(
-                    id: record.id, status: record.status, estimate: f.state, sources: record.sources,
-                    evidence: record.evidence, belief: record.belief, lastUpdateNs: record.lastUpdateNs, confirmedNs: record.confirmedNs))
+            let slot = tracks.slot(atActiveIndex: i)
+            guard tracks[slot].status != .tentative else { continue }
+            body(view(ofSlot: slot, atNs: timeNs))
         }
+    }
+
+    /// `forEachReportableTrack`, predicting only the tracks whose belief
+    /// passes `predict`; the others come at their filter's own time. For a
+    /// reader that looks at the state of those tracks only (cueing reads
+    /// the state of tracks declared uncrewed): the IMM prediction is most
+    /// of the cost of a pass over the picture.
+    public func forEachReportableTrack(
+        atNs timeNs: Int64, predictingIf predict: (ClassBelief) -> Bool, _ body: (TrackView) -> Void
+    ) {
+        for i in 0..<tracks.count {
+            let slot = tracks.slot(atActiveIndex: i)
+            guard tracks[slot].status != .tentative else { continue }
+            body(view(ofSlot: slot, atNs: predict(tracks[slot].belief) ? timeNs : Int64.min))
+        }
+    }
+
+    /// Calls `body` for every confirmed or coasting track fused since the
+    /// last call (or the last `maintain`), predicted to `timeNs`, in order
+    /// of first update, then forgets them; returns how many there were.
+    /// The node calls it after each datagram to cue just those tracks.
+    @discardableResult
+    public mutating func takeUpdatedTracks(atNs timeNs: Int64, _ body: (TrackView) -> Void) -> Int {
+        let n = updated.count
+        for i in 0..<n {
+            let slot = Int(updated.slots[i])
+            guard tracks.isOccupied(slot: slot), tracks[slot].status != .tentative else { continue }
+            body(view(ofSlot: slot, atNs: timeNs))
+        }
+        updated.removeAll()
+        return n
+    }
+
+    /// The track in `slot`, its state predicted to `timeNs` (never back in time).
+    func view(ofSlot slot: Int, atNs timeNs: Int64) -> TrackView {
+        var f = tracks[slot].filter
+        if timeNs > f.state.timeNs { f.predict(to: timeNs) }
+        return TrackView(
+            id: tracks[slot].id, status: tracks[slot].status, estimate: f.state, sources: tracks[slot].sources,
+            evidence: tracks[slot].evidence, belief: tracks[slot].belief, lastUpdateNs: tracks[slot].lastUpdateNs,
+            confirmedNs: tracks[slot].confirmedNs)
     }
 
     /// Tracks in the table, tentative included.

@@ -3,8 +3,9 @@ import Glibc
 
 /// The recording's append-only cue log, `cues.jsonl` in the recording
 /// directory: each cue line as the replay tool writes it, appended and made
-/// durable with fflush + fsync once per tick that produced cues (`sync`),
-/// so that a power cut loses at most the tick in progress.
+/// durable with fflush + fsync once per wake-up of the loop that produced
+/// cues (`sync`, after they are sent), so that a power cut loses at most
+/// the cues of the wake-up in progress.
 final class CueLog {
     private let file: UnsafeMutablePointer<FILE>
     let path: String

@@ -7,18 +7,27 @@ import WireFormats
 /// `outputs.cues`), each cue's latency into the histogram, each cue line
 /// to the recording's cue log, and a log line per cue event.
 ///
-/// Latency of a cue: from the kernel receive time of the oldest datagram
-/// taken in since the previous tick (`earliestInputNs`, set by the loop)
-/// to the moment the cue datagram is handed to the kernel (CLOCK_REALTIME).
-/// The datagram that caused the cue is one of those, so this bounds the
-/// latency from above.
+/// Latency of a cue that a datagram caused (sent while the pipeline
+/// processes that datagram): from the datagram's kernel receive time
+/// (`causeArrivalNs`, set by the loop around `receive`) to the moment the
+/// cue datagram is handed to the kernel (CLOCK_REALTIME). `processing`:
+/// the same from the moment the loop read the datagram's batch
+/// (`causeReadNs`), which leaves out the wait in the socket for the
+/// fusion thread; `processingCPU`: the fusion thread's CPU time over that
+/// span (`causeReadCPUNs`), which also leaves out the time the thread was
+/// not running (preempted on a busy host). Cues of the periodic tick have
+/// no causing datagram and are not observed.
 struct DaemonSink: NodeSink {
     var socket: OutputSocket
     var cat062: ResolvedEndpoint?
     var cot: ResolvedEndpoint?
     var cues: [ResolvedEndpoint]
     var latency = LatencyHistogram()
-    var earliestInputNs: Int64?
+    var processing = LatencyHistogram()
+    var causeReadNs: Int64?
+    var processingCPU = LatencyHistogram()
+    var causeReadCPUNs: Int64?
+    var causeArrivalNs: Int64?
     var cueLog: CueLog?
     let log: DaemonLog
 
@@ -53,11 +62,17 @@ struct DaemonSink: NodeSink {
         case .cueBinary, .cueCoT:
             guard output.endpointIndex < cues.count else { return }
             socket.send(bytes, to: &cues[output.endpointIndex])
-            if let start = earliestInputNs { latency.observe(Clock.realtimeNs() - start) }
+            let sentNs = Clock.realtimeNs()
+            if let start = causeArrivalNs { latency.observe(sentNs - start) }
+            if let read = causeReadNs { processing.observe(sentNs - read) }
+            if let read = causeReadCPUNs { processingCPU.observe(Clock.threadCPUNs() - read) }
         }
     }
 
     mutating func trackReport(_ line: TrackReportLine, json: UnsafeRawBufferPointer) {}
+
+    /// The node writes no tracks.jsonl (CAT062 and CoT carry the picture).
+    var wantsTrackReports: Bool { false }
 
     mutating func cueReport(_ line: CueReportLine, json: UnsafeRawBufferPointer) {
         cueLog?.append(json)
@@ -77,6 +92,13 @@ enum Clock {
     static func realtimeNs() -> Int64 {
         var t = timespec()
         clock_gettime(CLOCK_REALTIME, &t)
+        return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
+    }
+
+    /// CLOCK_THREAD_CPUTIME_ID, ns: the calling thread's CPU time.
+    static func threadCPUNs() -> Int64 {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
         return Int64(t.tv_sec) * 1_000_000_000 + Int64(t.tv_nsec)
     }
 

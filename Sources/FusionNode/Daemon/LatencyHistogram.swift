@@ -2,9 +2,9 @@
 /// in the exposition, ns inside): counts per bucket, sum and count. Fixed
 /// storage, so observing allocates nothing.
 struct LatencyHistogram {
-    /// Upper bounds, ns: 100 µs to 10 s.
+    /// Upper bounds, ns: 10 µs to 10 s.
     static let boundsNs: [Int64] = [
-        100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000,
+        10_000, 25_000, 50_000, 100_000, 250_000, 500_000, 1_000_000, 2_500_000, 5_000_000, 10_000_000, 25_000_000, 50_000_000,
         100_000_000, 250_000_000, 500_000_000, 1_000_000_000, 2_500_000_000, 10_000_000_000,
     ]
     private(set) var buckets: [UInt64] = Array(repeating: 0, count: boundsNs.count)

@@ -43,7 +43,15 @@ extension NodeDaemon {
         if let holder { renderPipeline(holder.pipeline, metric, one) }
         sink.latency.render(
             name: "skycue_cue_latency_seconds",
-            help: "From the kernel receive time of the oldest datagram since the previous tick to the cue's send.",
+            help: "From the kernel receive time of the datagram that caused the cue to the cue's send.",
+            into: &t)
+        sink.processing.render(
+            name: "skycue_cue_processing_seconds",
+            help: "From the node's read of the datagram that caused the cue to the cue's send.",
+            into: &t)
+        sink.processingCPU.render(
+            name: "skycue_cue_processing_cpu_seconds",
+            help: "The fusion thread's CPU time from the read of the datagram that caused the cue to the cue's send.",
             into: &t)
         return t
     }

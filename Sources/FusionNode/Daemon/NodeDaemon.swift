@@ -8,8 +8,9 @@ import Glibc
 ///
 /// The loop waits in epoll on: the input UDP sockets (read in `recvmmsg`
 /// batches, each datagram stamped with its kernel receive time, which is
-/// its arrival time), a timerfd armed at the pipeline's next due time or
-/// `cueTickNs` after the first unticked datagram, a signalfd (SIGTERM /
+/// its arrival time, and each followed at once by the cues of the tracks it
+/// updated), a timerfd armed at the pipeline's next due time (the periodic
+/// work: maintenance, output periods), a signalfd (SIGTERM /
 /// SIGINT stop, SIGHUP reloads zones and interceptors), gpsd's socket and
 /// the metrics port. Nothing blocks it: every socket is non-blocking, each
 /// wake-up reads at most `maxBatchesPerWake` batches per socket, and every
@@ -20,8 +21,10 @@ import Glibc
 /// queued. gpsd missing, dying or losing its fix is a degraded mode,
 /// logged and exported, from which the client reconnects by itself.
 public final class NodeDaemon {
-    /// Ticks follow data by at most this much, so a cue leaves within it.
-    static let cueTickNs: Int64 = 20_000_000
+    /// A tick due longer ago than this (the node stalled, the clock
+    /// stepped) runs at the current time instead of its due time, so that
+    /// the loop does not crawl through every missed second.
+    static let maxTickLagNs: Int64 = 2_000_000_000
     static let maxBatchesPerWake = 8
     static let tokenSignal: UInt64 = 1, tokenTimer: UInt64 = 2, tokenMetrics: UInt64 = 3, tokenGpsd: UInt64 = 4
     static let tokenInput: UInt64 = 100, tokenMetricsConnection: UInt64 = 1_000
@@ -44,8 +47,6 @@ public final class NodeDaemon {
     var counters = DaemonCounters()
     let startedNs: Int64
     var running = true
-    /// Receive time of the oldest datagram not yet followed by a tick.
-    var untickedSinceNs: Int64?
     var lastWatchdogNs: Int64 = 0
     /// Radars now logged as silent (configuration order), and when the
     /// sensors were last checked (`checkSensors`).
@@ -183,6 +184,7 @@ public final class NodeDaemon {
     func receive(from receiver: UDPReceiver) {
         for _ in 0..<Self.maxBatchesPerWake {
             let n = receiver.receive(into: batch)
+            let readNs = Clock.realtimeNs(), readCPUNs = Clock.threadCPUNs()
             if n == 0 {
                 if errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR { counters.receiveErrors &+= 1 }
                 return
@@ -206,29 +208,33 @@ public final class NodeDaemon {
                     counters.droppedNoOrigin &+= 1
                     continue
                 }
-                holder.pipeline.receive(datagram: payload, destinationPort: receiver.port, arrivalNs: arrivalNs)
-                if untickedSinceNs == nil || arrivalNs < untickedSinceNs! { untickedSinceNs = arrivalNs }
+                // As in the replay: the periodic work due before this datagram first.
+                tickWhileDue(atNs: arrivalNs, holder: holder)
+                sink.causeArrivalNs = arrivalNs
+                sink.causeReadNs = readNs
+                sink.causeReadCPUNs = readCPUNs
+                holder.pipeline.receive(
+                    datagram: payload, destinationPort: receiver.port, arrivalNs: arrivalNs, sink: &sink)
+                sink.causeArrivalNs = nil
+                sink.causeReadNs = nil
+                sink.causeReadCPUNs = nil
             }
             if n < batch.count { return }
         }
     }
 
-    /// The next time the pipeline must tick: its own schedule, or soon
-    /// after unticked data (so cues follow their datagrams quickly).
-    var tickDueNs: Int64? {
-        guard let holder else { return nil }
-        let scheduled = holder.pipeline.nextDueNs
-        let dataDue = untickedSinceNs.map { $0 + Self.cueTickNs }
-        switch (scheduled, dataDue) {
-        case (let a?, let b?): return min(a, b)
-        case (let a?, nil): return a
-        case (nil, let b?): return b
-        case (nil, nil): return nil
+    /// Runs every tick due at or before `timeNs`, each at its due time as
+    /// the replay does (so live and replay make the same decisions), or at
+    /// `timeNs` when it is more than `maxTickLagNs` late.
+    func tickWhileDue(atNs timeNs: Int64, holder: PipelineHolder) {
+        while let due = holder.pipeline.nextDueNs, due <= timeNs {
+            holder.pipeline.tick(nowNs: timeNs - due > Self.maxTickLagNs ? timeNs : due, sink: &sink)
+            counters.ticks &+= 1
         }
     }
 
     func armTimer(nowNs: Int64) {
-        if let due = tickDueNs { timer.arm(atNs: max(due, nowNs + 1)) }
+        if let due = holder?.pipeline.nextDueNs { timer.arm(atNs: max(due, nowNs + 1)) }
     }
 
     /// The epoll timeout: until gpsd's next deadline, the watchdog, or 1 s.
@@ -240,18 +246,13 @@ public final class NodeDaemon {
         return Int32(clamping: max(0, ms))
     }
 
-    /// Work after every wake-up: gpsd deadlines, the due tick, the
+    /// Work after every wake-up: gpsd deadlines, the due ticks, making the
+    /// cue log durable (cues of this wake's datagrams and ticks), the
     /// watchdog, flushing the recording, expiring metrics connections.
     func afterWake(nowNs: Int64) {
         if let gpsd, let deadline = gpsd.nextDeadlineNs, deadline <= nowNs { pollGpsd(gpsd, nowNs: nowNs) }
-        if let holder, let due = tickDueNs, due <= nowNs {
-            sink.earliestInputNs = untickedSinceNs
-            untickedSinceNs = nil
-            holder.pipeline.tick(nowNs: nowNs, sink: &sink)
-            sink.earliestInputNs = nil
-            sink.cueLog?.sync()
-            counters.ticks &+= 1
-        }
+        if let holder { tickWhileDue(atNs: nowNs, holder: holder) }
+        sink.cueLog?.sync()
         checkSensors(nowNs: nowNs)
         recorder?.flush()
         metrics?.expire(nowNs: nowNs)

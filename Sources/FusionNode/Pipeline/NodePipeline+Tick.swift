@@ -3,8 +3,9 @@ import FusionCore
 
 extension NodePipeline {
     /// Runs the periodic work at `nowNs` (the clock, or capture time in
-    /// replay): ages the track picture, steps cueing (every cue event goes
-    /// to `sink` at once, as report line and datagrams), and for each output
+    /// replay): ages the track picture, steps cueing over every track
+    /// (`CueingEngine.periodicStep`; every cue event goes to `sink` at once,
+    /// as datagrams and report line), and for each output
     /// whose period is due sends CAT062, CoT and track report lines, with
     /// every state predicted to `nowNs`.
     ///
@@ -14,10 +15,15 @@ extension NodePipeline {
         flush()
         engine.maintain(atNs: nowNs)
         let out = output
-        out.collect(from: engine, atNs: nowNs)
-        cueing.step(atNs: nowNs, tracks: out.threatBuffer) { event in out.emitCue(event, sink: &sink) }
+        // Cues first, from the tracks cueing can act on; then the whole
+        // picture predicted for the outputs that are due.
+        out.collectThreats(from: engine, atNs: nowNs)
+        cueing.periodicStep(atNs: nowNs, tracks: out.threatBuffer) { event in out.emitCue(event, sink: &sink) }
         let due = schedules.take(atNs: nowNs)
-        if due.report { out.emitReports(atNs: nowNs, sink: &sink) }
+        let report = due.report && sink.wantsTrackReports
+        guard report || due.cat062 || due.cot else { return }
+        out.collect(from: engine, atNs: nowNs)
+        if report { out.emitReports(atNs: nowNs, sink: &sink) }
         if due.cat062 { out.emitCat062(atNs: nowNs, sink: &sink) }
         if due.cot { out.emitCoT(atNs: nowNs, sink: &sink) }
     }

@@ -28,9 +28,12 @@ public enum PipelineError: Error, Sendable, Equatable, CustomStringConvertible {
 /// `receive` routes a datagram by destination port (ASTERIX: CAT048/034
 /// from radars, CAT021 from the ADS-B feed; SKAC: acoustic), decodes,
 /// drops duplicates from redundant networks, converts to measurements in
-/// the node's local ENU frame and feeds the `FusionEngine`. `tick` ages the
-/// track picture, steps `CueingEngine`, and at each output period sends
-/// CAT062, CoT and cues, and writes report lines, to a `NodeSink`.
+/// the node's local ENU frame and feeds the `FusionEngine`; with a sink, it
+/// then re-cues the tracks that datagram updated, so their cues leave at
+/// once. `tick` is the periodic work: ages the track picture, steps
+/// `CueingEngine` over every track (lost tracks, coasting, declarations of
+/// the maintenance pass), and at each output period sends CAT062, CoT and
+/// writes report lines, all to a `NodeSink`.
 ///
 /// Steady state allocates nothing per datagram: records are values,
 /// measurements go into one fixed buffer, output bytes into reused buffers.
@@ -124,9 +127,37 @@ public struct NodePipeline: ~Copyable {
         flush()
     }
 
-    /// `receive` for an array (tests, tools).
+    /// Receives one datagram, then cues the tracks it updated at once
+    /// (`CueingEngine.step(atNs:updated:emit:)` at `arrivalNs`): the cue a
+    /// plot causes (a new cue, a due update, a cancel on a cooperative veto)
+    /// goes to `sink` before this returns, without waiting for `tick`. What
+    /// the daemon and the replay tool run for every datagram.
+    public mutating func receive<S: NodeSink>(
+        datagram: UnsafeRawBufferPointer, destinationPort: UInt16, arrivalNs: Int64, sink: inout S
+    ) {
+        receive(datagram: datagram, destinationPort: destinationPort, arrivalNs: arrivalNs)
+        cueUpdatedTracks(atNs: arrivalNs, sink: &sink)
+    }
+
+    /// `receive` for an array (tests, tools). Without a sink, the cues of
+    /// the tracks a datagram updates wait for the next `tick`.
     public mutating func receive(datagram: [UInt8], destinationPort: UInt16, arrivalNs: Int64) {
         datagram.withUnsafeBytes { receive(datagram: $0, destinationPort: destinationPort, arrivalNs: arrivalNs) }
+    }
+
+    /// `receive(datagram:destinationPort:arrivalNs:sink:)` for an array.
+    public mutating func receive<S: NodeSink>(datagram: [UInt8], destinationPort: UInt16, arrivalNs: Int64, sink: inout S) {
+        datagram.withUnsafeBytes {
+            receive(datagram: $0, destinationPort: destinationPort, arrivalNs: arrivalNs, sink: &sink)
+        }
+    }
+
+    /// Steps cueing over the tracks updated since the last call (none: no work).
+    mutating func cueUpdatedTracks<S: NodeSink>(atNs nowNs: Int64, sink: inout S) {
+        let out = output
+        let updated = out.collectUpdated(from: &engine, atNs: nowNs)
+        guard updated.count > 0 else { return }
+        cueing.step(atNs: nowNs, updated: updated) { event in out.emitCue(event, sink: &sink) }
     }
 
     /// Hands the measurements of one datagram to the engine.

@@ -43,6 +43,13 @@ public protocol NodeSink {
     mutating func trackReport(_ line: TrackReportLine, json: UnsafeRawBufferPointer)
     /// One `cues.jsonl` line, in the order the cues are sent.
     mutating func cueReport(_ line: CueReportLine, json: UnsafeRawBufferPointer)
+    /// False when `trackReport` would drop the lines: the pipeline then
+    /// does not build them (true unless a sink says otherwise).
+    var wantsTrackReports: Bool { get }
+}
+
+extension NodeSink {
+    public var wantsTrackReports: Bool { true }
 }
 
 extension IPEndpoint {

@@ -112,8 +112,10 @@ extension PipelineOutput {
             zoneEntryTimeNs: e.zoneEntryNs)
     }
 
-    /// A cue event: its report line, then one datagram per endpoint of its
-    /// interceptor, binary or CoT as configured.
+    /// A cue event: one datagram per endpoint of its interceptor, binary or
+    /// CoT as configured, then its report line (the datagrams first: the
+    /// daemon logs and records the line, which the interceptor need not
+    /// wait for).
     func emitCue<S: NodeSink>(_ e: CueEvent, sink: inout S) {
         switch e.kind {
         case .new: counters.cuesNew &+= 1
@@ -125,9 +127,6 @@ extension PipelineOutput {
         let interceptorName =
             e.interceptorIndex >= 0 && e.interceptorIndex < interceptorNames.count
             ? interceptorNames[e.interceptorIndex] : ""
-        let line = CueReportLine(cue: cue, zoneName: zoneName, interceptorName: interceptorName)
-        json.writeCue(line)
-        json.withBytes { sink.cueReport(line, json: $0) }
         for route in cueRoutes where route.interceptorIndex == e.interceptorIndex {
             switch route.format {
             case .binary:
@@ -155,5 +154,8 @@ extension PipelineOutput {
             }
             counters.cueDatagrams &+= 1
         }
+        let line = CueReportLine(cue: cue, zoneName: zoneName, interceptorName: interceptorName)
+        json.writeCue(line)
+        json.withBytes { sink.cueReport(line, json: $0) }
     }
 }

@@ -47,6 +47,7 @@ final class PipelineOutput {
     let views: UnsafeMutablePointer<TrackView>
     let threats: UnsafeMutablePointer<ThreatTrack>
     var viewCount = 0
+    var threatCount = 0
 
     init(configuration c: SiteConfiguration, frame: LocalFrame) {
         nodeId = c.node.id
@@ -98,7 +99,14 @@ final class PipelineOutput {
         return ShortName(printable) ?? .empty
     }
 
-    /// Collects the reportable tracks at `nowNs` into `views` and `threats`.
+    /// What cueing reads of a track.
+    static func threatTrack(_ v: TrackView) -> ThreatTrack {
+        ThreatTrack(
+            id: v.id, status: ThreatTrack.Status(rawValue: v.status.rawValue) ?? .tentative, state: v.estimate,
+            targetClass: v.belief.declared, pUncrewed: v.belief.pUncrewed, lastFixNs: v.lastPositionFixNs)
+    }
+
+    /// Collects the reportable tracks at `nowNs` into `views`, for the reports.
     func collect(from engine: borrowing FusionEngine, atNs nowNs: Int64) {
         var n = 0
         let capacity = viewCapacity
@@ -107,13 +115,44 @@ final class PipelineOutput {
         engine.forEachReportableTrack(atNs: nowNs) { v in
             guard n < capacity else { return }
             views[n] = v
-            threats[n] = ThreatTrack(
-                id: v.id, status: ThreatTrack.Status(rawValue: v.status.rawValue) ?? .tentative, state: v.estimate,
-                targetClass: v.belief.declared, pUncrewed: v.belief.pUncrewed, lastFixNs: v.lastPositionFixNs)
             n += 1
         }
         viewCount = n
     }
 
-    var threatBuffer: UnsafeBufferPointer<ThreatTrack> { UnsafeBufferPointer(start: threats, count: viewCount) }
+    /// What cueing reads of the reportable tracks at `nowNs`, into
+    /// `threats`: the tracks declared uncrewed predicted to `nowNs`, the
+    /// others at their own time (cueing looks at nothing of theirs but
+    /// class, status and id: `ThreatTrack.isCueable` stops at the class),
+    /// so that the periodic pass's cues leave before the whole picture is
+    /// predicted for the reports.
+    func collectThreats(from engine: borrowing FusionEngine, atNs nowNs: Int64) {
+        var n = 0
+        let capacity = viewCapacity
+        let threats = self.threats
+        engine.forEachReportableTrack(atNs: nowNs, predictingIf: { $0.declared == .uncrewed }) { v in
+            guard n < capacity else { return }
+            threats[n] = Self.threatTrack(v)
+            n += 1
+        }
+        threatCount = n
+    }
+
+    var threatBuffer: UnsafeBufferPointer<ThreatTrack> { UnsafeBufferPointer(start: threats, count: threatCount) }
+
+    /// Takes the tracks the engine updated since the last call, at `nowNs`,
+    /// into `threats` (every tick collects its own before use, so the
+    /// buffer is free between ticks); returns them.
+    func collectUpdated(from engine: inout FusionEngine, atNs nowNs: Int64) -> UnsafeBufferPointer<ThreatTrack> {
+        var n = 0
+        let capacity = viewCapacity
+        let threats = self.threats
+        engine.takeUpdatedTracks(atNs: nowNs) { v in
+            guard n < capacity else { return }
+            threats[n] = Self.threatTrack(v)
+            n += 1
+        }
+        threatCount = 0
+        return UnsafeBufferPointer(start: threats, count: n)
+    }
 }

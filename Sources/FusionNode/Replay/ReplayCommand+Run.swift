@@ -87,7 +87,7 @@ extension ReplayCommand {
                     // second of a decade would never end.
                     pipeline.tick(nowNs: timeNs - due > Self.maxCatchUpNs ? timeNs : due, sink: &sink)
                 }
-                pipeline.receive(datagram: payload, destinationPort: port, arrivalNs: timeNs)
+                pipeline.receive(datagram: payload, destinationPort: port, arrivalNs: timeNs, sink: &sink)
                 count &+= 1
                 if progress && count % 10_000 == 0 {
                     FileHandle.standardError.write(Data("\rskycue-replay: \(count) datagrams".utf8))
