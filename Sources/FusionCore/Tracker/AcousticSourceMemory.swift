@@ -88,4 +88,12 @@ public struct AcousticSourceMemory: Sendable, BitwiseCopyable {
         for i in 0..<12 where lastNs[i] != .min && lastNs[i] >= sinceNs { n += 1 }
         return n
     }
+
+    /// True when some sensor gave both tracks a bearing at or after `sinceNs`.
+    @inlinable public func sharesSensor(with other: AcousticSourceMemory, sinceNs: Int64) -> Bool {
+        for i in 0..<12 where lastNs[i] != .min && lastNs[i] >= sinceNs {
+            if let j = other.entry(of: sensors[i]), other.lastNs[j] >= sinceNs { return true }
+        }
+        return false
+    }
 }
