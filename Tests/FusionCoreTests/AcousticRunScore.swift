@@ -37,7 +37,7 @@ struct AcousticRunScore {
     static func run(
         _ feed: SensorFeed, scenario: Scenario, minSensors: Int, scoreFromS: Double = 30,
         configuration: TrackerConfiguration = TrackerConfiguration()
-    ) -> (score: AcousticRunScore, crossFix: CrossFixCounters) {
+    ) -> (score: AcousticRunScore, crossFix: CrossFixCounters, engine: EngineCounters) {
         var heard: [Int: [(timeNs: Int64, sensor: SensorIndex)]] = [:]
         for batch in feed.batches {
             for d in batch.detections where d.measurement.kind == .bearing {
@@ -75,7 +75,7 @@ struct AcousticRunScore {
         score.confirmedTracks = life.count
         score.ghostTracks = life.values.filter { 2 * $0.far > $0.reported }.count
         score.minutes = (scenario.durationS - scoreFromS) / 60
-        return (score, engine.crossFix.counters)
+        return (score, engine.crossFix.counters, engine.counters)
     }
 
     /// One-to-one matching of truths and tracks by horizontal distance

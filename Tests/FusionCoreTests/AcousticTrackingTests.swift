@@ -23,7 +23,7 @@ import Testing
         for seed in Self.seeds {
             let field = AcousticField.drones(count: 20, durationS: 150, seed: seed)
             let feed = SensorFeed(scenario: field.scenario, radars: [], acoustic: field.sensors, seed: seed)
-            let (score, counters) = AcousticRunScore.run(feed, scenario: field.scenario, minSensors: 3)
+            let (score, counters, _) = AcousticRunScore.run(feed, scenario: field.scenario, minSensors: 3)
             total.add(score)
             started += counters.started
             #expect(counters.pairBudgetSpent < counters.offered, "seed \(seed): pair budget spent too often")
@@ -32,11 +32,13 @@ import Testing
         print("acoustic only: RMS \(total.rmsM) m, coverage \(total.coverage), ghosts \(total.ghostTracks) in \(total.minutes) min, \(total.confirmedTracks) confirmed tracks, \(started) cross-fix starts")
         #expect(total.rmsM <= 150, "RMS horizontal error \(total.rmsM) m")
         #expect(total.coverage >= 0.9, "coverage \(total.coverage)")
-        // FIXME: the issue asks for at most 1 ghost per 10 minutes; the
-        // tracker makes about 9 (mostly tracks that settle 500-1000 m off,
-        // fed by crossing bearings of different sources: association is per
-        // sensor report), so this stays a known issue until it is met.
-        // withKnownIssue reports it when it starts passing.
+        // FIXME: the issue asks for at most 1 ghost per 10 minutes; with
+        // source ownership (a sensor's source id feeds one track) and the
+        // bearing-support deletion the tracker makes 1.5 (6 in 40 minutes,
+        // from 8.25 before): tracks started before 30 s that slide 500-1500 m
+        // off a target another track holds, fed by sensors that track does
+        // not own. It stays a known issue until it is met; withKnownIssue
+        // reports it when it starts passing.
         withKnownIssue("ghost tracks above 1 per 10 minutes") {
             #expect(ghostsPer10Min <= 1, "\(total.ghostTracks) ghosts in \(total.minutes) minutes")
         }
@@ -63,6 +65,41 @@ import Testing
         #expect(fused.rmsM < radarOnly.rmsM)
         #expect(fused.rmsM < acousticOnly.rmsM)
         #expect(fused.coverage >= radarOnly.coverage - 0.02 && fused.coverage >= acousticOnly.coverage - 0.02)
+    }
+}
+
+extension AcousticTrackingTests {
+    /// Bearings delivered 0.2-3 s after detection, out of order (the
+    /// default sensor model), are used: the lag window is bounded by time
+    /// (`TrackerConfiguration.maxLagNs`, 4 s, in a 32-entry window), so over
+    /// 20 seeds of 6 drones none is dropped as too late, and the tracks are
+    /// at least as accurate and complete as with the same bearings all
+    /// delivered 3 s late, in time order: a track at time t then holds a
+    /// subset of what the late run's track holds (every bearing up to
+    /// t - 3 s), so a late run that lost its late bearings would fall
+    /// behind it. (Against bearings delivered at once no run can keep
+    /// up: the newest 0.2-3 s of data are not there yet.)
+    @Test func bearingsUpToThreeSecondsLateAreUsed() {
+        var late = AcousticRunScore(), inOrder = AcousticRunScore()
+        var fused: UInt64 = 0, dropped: UInt64 = 0, associated: UInt64 = 0
+        for seed in Self.seeds {
+            let field = AcousticField.drones(count: 6, durationS: 120, seed: seed)
+            var delayedSensors = field.sensors
+            for i in delayedSensors.indices { delayedSensors[i].deliveryDelayS = 3...3 }
+            let lateFeed = SensorFeed(scenario: field.scenario, radars: [], acoustic: field.sensors, seed: seed)
+            let delayedFeed = SensorFeed(scenario: field.scenario, radars: [], acoustic: delayedSensors, seed: seed)
+            let run = AcousticRunScore.run(lateFeed, scenario: field.scenario, minSensors: 3)
+            late.add(run.score)
+            inOrder.add(AcousticRunScore.run(delayedFeed, scenario: field.scenario, minSensors: 3).score)
+            fused += run.engine.lateFused
+            dropped += run.engine.lateDropped
+            associated += run.engine.associated
+        }
+        print("late bearings: \(fused) of \(associated) fused late, \(dropped) dropped; RMS \(late.rmsM) m, coverage \(late.coverage); all 3 s late in order: RMS \(inOrder.rmsM) m, coverage \(inOrder.coverage)")
+        #expect(fused > associated / 2, "most bearings arrive late")
+        #expect(dropped == 0, "\(dropped) late bearings dropped")
+        #expect(late.rmsM <= inOrder.rmsM, "RMS \(late.rmsM) m against \(inOrder.rmsM) m")
+        #expect(late.coverage >= inOrder.coverage - 0.01)
     }
 }
 

@@ -8,6 +8,9 @@ public struct EngineCounters: Sendable, BitwiseCopyable, Equatable {
     public var lateFused: UInt64 = 0
     /// Late measurements older than their track's lag window: dropped.
     public var lateDropped: UInt64 = 0
+    /// Of those, measurements within the lag that a full window could no
+    /// longer take (its checkpoint had advanced early; `FixedLagHistory`).
+    public var lateDroppedWindowFull: UInt64 = 0
     public var tracksStarted: UInt64 = 0
     public var tracksConfirmed: UInt64 = 0
     public var tracksDeleted: UInt64 = 0

@@ -72,8 +72,10 @@ extension FusionEngine {
     /// Gates `m` against the first `n` tracks in the neighbour buffer; with
     /// `coarse`, tracks that cannot pass are skipped before the full test.
     mutating func gate(_ m: Measurement, index j: Int, candidates n: Int, coarse: CoarseGate? = nil) {
+        let owner = m.kind == .bearing ? sourceOwner(of: m, candidates: n) : -1
         for c in 0..<n {
             let slot = scratch.neighbours[c]
+            if m.kind == .bearing && (owner >= 0 ? slot != owner : isOtherSource(m, forSlot: slot)) { continue }
             if let coarse, m.timeNs >= tracks[slot].filter.state.timeNs,
                 !coarse.mayPass(tracks[slot].filter, atNs: m.timeNs)
             {

@@ -7,7 +7,7 @@ extension FusionEngine {
     /// its track's start, is unexplained but must not start a duplicate).
     mutating func initiateFromBearing(_ m: Measurement) {
         guard let cross = crossFix.offer(m) else { return }
-        if isExplainedByTrack(cross.fix) {
+        if isExplainedByTrack(cross.fix) || isOwnedByTrack(cross.bearings) {
             crossFix.counters.duplicates &+= 1
             return
         }
@@ -26,6 +26,7 @@ extension FusionEngine {
         let first = cross.newest
         var record = TrackRecord(
             id: nextID, filter: StandardIMM.standard(state: start), first: first, revisitNs: revisit(of: first.sensor))
+        for i in 0..<cross.bearings.count { record.acousticSources.remember(cross.bearings.bearings[i]) }
         for i in 0..<cross.bearings.count where cross.bearings.bearings[i].timeNs != first.timeNs
             || cross.bearings.bearings[i].sensor != first.sensor
         {
@@ -62,5 +63,45 @@ extension FusionEngine {
             if d2 <= threshold { explained = true }
         }
         return explained
+    }
+
+    /// True when bearing `m`'s sensor lately named another source for the
+    /// track in `slot` (`AcousticSourceMemory`): the bearing is not gated
+    /// against it.
+    func isOtherSource(_ m: Measurement, forSlot slot: Int) -> Bool {
+        let c = configuration
+        return tracks[slot].acousticSources.conflicts(
+            with: m, memoryNs: c.acousticSourceMemoryNs,
+            noiseHz: 3 * c.crossFix.fundamentalSigmaHz * 2.0.squareRoot(), maxSpeedMps: c.crossFix.dopplerSpeedMps,
+            accelerationMps2: c.acousticSourceAccelerationMps2)
+    }
+
+    /// The slot of the track among the first `n` neighbours that owns
+    /// bearing `m`'s source (its sensor named that source id for the track
+    /// lately), or -1. A source that a track owns is that track's: its
+    /// bearings are gated against no other track, so a track that has
+    /// slipped off its own target cannot live on another's.
+    func sourceOwner(of m: Measurement, candidates n: Int) -> Int {
+        guard m.evidence.sensorSourceID != 0 else { return -1 }
+        let memoryNs = configuration.acousticSourceMemoryNs
+        for c in 0..<n where tracks[scratch.neighbours[c]].acousticSources.holds(m, memoryNs: memoryNs) {
+            return scratch.neighbours[c]
+        }
+        return -1
+    }
+
+    /// True when some track owns the source of one of a fix's bearings: the
+    /// fix crosses a tracked source's bearing (a duplicate of its track, or
+    /// a ghost crossing with another source), so it starts nothing. One
+    /// pass over the table, only for a fix that would start a track.
+    func isOwnedByTrack(_ set: BearingTriangulation) -> Bool {
+        let memoryNs = configuration.acousticSourceMemoryNs
+        for i in 0..<tracks.count {
+            let slot = tracks.slot(atActiveIndex: i)
+            for k in 0..<set.count where tracks[slot].acousticSources.holds(set.bearings[k], memoryNs: memoryNs) {
+                return true
+            }
+        }
+        return false
     }
 }

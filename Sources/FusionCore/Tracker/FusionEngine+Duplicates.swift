@@ -41,7 +41,12 @@ extension FusionEngine {
             var twin = -1
             for c in 0..<found {
                 let other = out[c]
-                guard other != slot, outranks(other, slot) else { continue }
+                guard other != slot else { continue }
+                if isAcousticTwin(slot, keeper: other, mine: mine, atNs: nowNs) {
+                    twin = other
+                    break
+                }
+                guard outranks(other, slot) else { continue }
                 let theirs = tracks[other].filter.coarselyPredictedState(to: nowNs)
                 let s = (mine.covariance + theirs.covariance).symmetrized
                 guard let factor = try? Cholesky(s), factor.mahalanobisSquared(mine.mean - theirs.mean) <= threshold
@@ -73,5 +78,32 @@ extension FusionEngine {
         if ta != tb { return tb }
         let ca = tracks[a].createdNs, cb = tracks[b].createdNs
         return ca != cb ? ca < cb : tracks[a].id < tracks[b].id
+    }
+
+    /// Two tracks fed only by bearings, on one source: each sensor names one
+    /// source per target and a named source feeds only its owner
+    /// (`sourceOwner`), so two tracks on one target are fed by disjoint
+    /// sets of sensors, while two targets near each other are each heard
+    /// by the same sensors under different ids. The tracks in `slot` and
+    /// `keeper` are twins when no sensor fed both lately and their
+    /// horizontal positions agree (2-dof chi-square on the sum of both
+    /// covariances). The keeper is the one more sensors feed (older on a
+    /// tie): the twin that slid off its target along a poor crossing is
+    /// the one fewer sensors still hear.
+    func isAcousticTwin(_ slot: Int, keeper: Int, mine: GaussianState, atNs nowNs: Int64) -> Bool {
+        guard tracks[slot].sources == .acoustic, tracks[keeper].sources == .acoustic else { return false }
+        let since = nowNs - configuration.bearingSupportNs
+        let a = tracks[slot].acousticSources, b = tracks[keeper].acousticSources
+        let heardA = a.sensorsHeard(sinceNs: since), heardB = b.sensorsHeard(sinceNs: since)
+        guard heardB > heardA || (heardB == heardA && outranks(keeper, slot)) else { return false }
+        guard !a.sharesSensor(with: b, sinceNs: since) else { return false }
+        let theirs = tracks[keeper].filter.coarselyPredictedState(to: nowNs)
+        let dx = mine.mean[0] - theirs.mean[0], dy = mine.mean[1] - theirs.mean[1]
+        let p = mine.covariance[0, 0] + theirs.covariance[0, 0]
+        let q = mine.covariance[0, 1] + theirs.covariance[0, 1]
+        let r = mine.covariance[1, 1] + theirs.covariance[1, 1]
+        let det = p * r - q * q
+        guard det > 0 else { return false }
+        return (r * dx * dx - 2 * q * dx * dy + p * dy * dy) / det <= gateThresholds[2]
     }
 }

@@ -10,6 +10,10 @@ extension FusionEngine {
         case .tooLate:
             counters.lateDropped &+= 1
             return
+        case .windowFull:
+            counters.lateDropped &+= 1
+            counters.lateDroppedWindowFull &+= 1
+            return
         case .failed:
             counters.numericalFailures &+= 1
             return
@@ -33,6 +37,7 @@ extension FusionEngine {
         record.lastUpdateNs = max(record.lastUpdateNs, m.timeNs)
         record.updates &+= 1
         record.sources.insert(SensorKinds(kind: m.kind))
+        record.acousticSources.remember(m)
         record.evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
         if record.evidence.hasCooperativeCrewedEvidence && !record.belief.cooperativeVeto {
             // A transponder or a crewed emitter category: reclassify now, so
@@ -102,6 +107,7 @@ extension FusionEngine {
             case .confirmed, .coasting:
                 if tracks[slot].logic.missedOpportunities(atNs: nowNs) > 0 { tracks[slot].status = .coasting }
                 delete = nowNs - tracks[slot].lastUpdateNs > configuration.coastLimitNs
+                    || hasLostBearingSupport(slot, atNs: nowNs)
             }
             let estimate = tracks[slot].filter.coarselyPredictedState(to: nowNs)
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
@@ -120,5 +126,14 @@ extension FusionEngine {
         }
         scratch.gridTimeNs = nowNs
         removeDuplicates(atNs: nowNs)
+    }
+
+    /// A track that only bearings have fed is located only while two or
+    /// more sensors keep hearing it: one bearing alone fixes no range, and
+    /// such a track slides along it onto whatever else that sensor hears.
+    /// True when fewer than 2 sensors fed it within `bearingSupportNs`.
+    func hasLostBearingSupport(_ slot: Int, atNs nowNs: Int64) -> Bool {
+        guard tracks[slot].sources == .acoustic else { return false }
+        return tracks[slot].acousticSources.sensorsHeard(sinceNs: nowNs - configuration.bearingSupportNs) < configuration.bearingSupportSensors
     }
 }

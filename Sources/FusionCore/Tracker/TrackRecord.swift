@@ -8,8 +8,10 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
     /// The live filter, at `filter.estimate.timeNs`.
     public var filter: Filter
     /// Lagged checkpoint and the measurements after it, for late data.
-    public var history: FixedLagHistory<Filter, 8>
+    public var history: FixedLagHistory<Filter, 32>
     public var logic: MOfNLogic
+    /// Which source each acoustic sensor named for this track, lately.
+    public var acousticSources: AcousticSourceMemory
     public var sources: SensorKinds
     /// The kind of the measurement that started the track.
     public var startedBy: MeasurementKind
@@ -33,6 +35,8 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
         self.filter = filter
         history = FixedLagHistory(start: filter)
         logic = MOfNLogic(firstHitNs: m.timeNs, revisitNs: revisitNs)
+        acousticSources = AcousticSourceMemory()
+        acousticSources.remember(m)
         sources = SensorKinds(kind: m.kind)
         startedBy = m.kind
         duplicateStreak = 0

@@ -21,8 +21,10 @@ public struct TrackerConfiguration: Sendable {
     public var maxPositionSigmaM: Double = 1_500
     /// Late measurements up to this much older than a track's newest are
     /// fused exactly; older ones are dropped and counted (ICD: acoustic
-    /// reports trail by seconds).
-    public var maxLagNs: Int64 = 5_000_000_000
+    /// reports trail by up to 3 s, plus up to 0.5 s of analysis window).
+    /// A track's window holds 32 measurements (`TrackRecord.history`):
+    /// 4 s of an acoustic target heard by 8 arrays at 1 Hz.
+    public var maxLagNs: Int64 = 4_000_000_000
     /// 1-sigma speed prior of a track started from one plot, m/s: wide
     /// enough that a jet drone's second plot still falls in the gate.
     public var initialVelocitySigmaMps: Double = 100
@@ -56,6 +58,25 @@ public struct TrackerConfiguration: Sendable {
     public var maxBatch: Int = 512
     /// Candidate (track, measurement) pairs considered per batch.
     public var maxPairs: Int = 8_192
+    /// How long a track holds to the source a sensor named for it: for this
+    /// long after a sensor's bearing was fused into a track, that sensor's
+    /// bearings of another source (another sensor-local id, or a
+    /// fundamental too far off) are not gated against the track
+    /// (`AcousticSourceMemory`). Long enough to bridge a few missed
+    /// reports; short enough that a sensor which renumbers its sources
+    /// is heard again soon.
+    public var acousticSourceMemoryNs: Int64 = 5_000_000_000
+    /// A track fed only by bearings is deleted once fewer than
+    /// `bearingSupportSensors` sensors gave it a bearing (by detection time)
+    /// within `bearingSupportNs`: delivery delay (up to 3.5 s) plus a few
+    /// missed reports. Two bearings locate a target only where they cross
+    /// well; the accuracy is asked of targets 3 sensors hear.
+    public var bearingSupportNs: Int64 = 6_000_000_000
+    public var bearingSupportSensors: Int = 2
+    /// Largest change of a source's radial speed per second, m/s^2, for the
+    /// Doppler a fundamental may drift by at one sensor (a drone turning at
+    /// 0.3 rad/s at 50 m/s).
+    public var acousticSourceAccelerationMps2: Double = 15
     /// Acoustic track initiation by bearing cross-fixes (its window is
     /// config `tracker.cross_fix_window_s`).
     public var crossFix = CrossFixConfiguration()

@@ -17,7 +17,7 @@ public struct LimitSettings: Sendable, Equatable {
     public var maxAcousticSensors: Int
 
     public init(
-        trackCapacity: Int = 1024, maxLagS: Double = 5.0, historyDepth: Int = 32, receiveBatch: Int = 32,
+        trackCapacity: Int = 1024, maxLagS: Double = 4.0, historyDepth: Int = 32, receiveBatch: Int = 32,
         maxAcousticSensors: Int = 64
     ) {
         self.trackCapacity = trackCapacity
