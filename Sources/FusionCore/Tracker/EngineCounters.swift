@@ -23,9 +23,6 @@ public struct EngineCounters: Sendable, BitwiseCopyable, Equatable {
     public var numericalFailures: UInt64 = 0
     /// Candidate pairs dropped because the per-batch pair budget was spent.
     public var pairBudgetExceeded: UInt64 = 0
-    /// Bearings fused into no track because two tracks explained them
-    /// about equally (`TrackerConfiguration.bearingAmbiguityMargin`).
-    public var ambiguousBearings: UInt64 = 0
 
     public init() {}
 }

@@ -12,15 +12,6 @@ extension FusionEngine {
         solveAssignment()
         for j in 0..<batch.count {
             if let slot = scratch.assignment.track(assignedTo: j) {
-                // A bearing has no range: a track farther along the same ray
-                // explains it as well as the one that made the sound, and an
-                // elevation fused into the wrong one sets its altitude by
-                // kilometres (a 2D radar leaves the altitude to the arrays).
-                // When two tracks explain it about equally, fuse it nowhere.
-                if batch[j].kind == .bearing && scratch.isAmbiguous(j, margin: configuration.bearingAmbiguityMargin) {
-                    counters.ambiguousBearings &+= 1
-                    continue
-                }
                 fuse(batch[j], intoSlot: slot)
             } else if !scratch.gated[j] || batch[j].kind == .bearing {
                 // A bearing in some track's corridor but not assigned may

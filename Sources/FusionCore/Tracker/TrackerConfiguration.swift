@@ -48,11 +48,6 @@ public struct TrackerConfiguration: Sendable {
     /// How far acoustic sensors hear, metres: a bearing is gated against
     /// tracks within this distance of its sensor.
     public var acousticRangeM: Double = 8_000
-    /// A bearing whose second-best track's gate cost (normalised squared
-    /// innovation) is within this of its best track's is ambiguous and
-    /// fused into neither (`EngineCounters.ambiguousBearings`).
-    public var bearingAmbiguityMargin: Double = 4
-
     /// Most measurements in one batch (one datagram); a larger batch is
     /// processed in pieces of this size.
     public var maxBatch: Int = 512

@@ -1,5 +1,3 @@
-import FusionCore
-
 /// Tracker tuning: confirmation, deletion, gating, classification.
 ///
 /// JSON section `tracker` (optional; all keys optional).
@@ -21,14 +19,10 @@ public struct TrackerSettings: Sendable, Equatable {
     public var crossFixWindowS: Double
     /// Posterior probability above which a track is declared uncrewed.
     public var uncrewedThreshold: Double
-    /// A bearing that a second track explains within this gate cost of the
-    /// best is fused nowhere (0: never).
-    public var bearingAmbiguityMargin: Double
 
     public init(
         confirmM: Int = 3, confirmN: Int = 4, deleteMisses: Int = 5, gateProbability: Double = 0.9999,
-        processNoiseMps2: Double = 3.0, crossFixWindowS: Double = 2.0, uncrewedThreshold: Double = 0.99,
-        bearingAmbiguityMargin: Double = TrackerConfiguration().bearingAmbiguityMargin
+        processNoiseMps2: Double = 3.0, crossFixWindowS: Double = 2.0, uncrewedThreshold: Double = 0.99
     ) {
         self.confirmM = confirmM
         self.confirmN = confirmN
@@ -37,7 +31,6 @@ public struct TrackerSettings: Sendable, Equatable {
         self.processNoiseMps2 = processNoiseMps2
         self.crossFixWindowS = crossFixWindowS
         self.uncrewedThreshold = uncrewedThreshold
-        self.bearingAmbiguityMargin = bearingAmbiguityMargin
     }
 }
 
@@ -58,8 +51,6 @@ extension TrackerSettings {
             gateProbability: r.number("gate_probability", .within(0.5...0.999_999), default: d.gateProbability),
             processNoiseMps2: r.number("process_noise_mps2", .positiveUpTo(100), default: d.processNoiseMps2),
             crossFixWindowS: r.number("cross_fix_window_s", .positiveUpTo(30), default: d.crossFixWindowS),
-            uncrewedThreshold: r.number("uncrewed_threshold", .within(0.95...0.999_999), default: d.uncrewedThreshold),
-            bearingAmbiguityMargin: r.number(
-                "bearing_ambiguity_margin", .within(0...100), default: d.bearingAmbiguityMargin))
+            uncrewedThreshold: r.number("uncrewed_threshold", .within(0.95...0.999_999), default: d.uncrewedThreshold))
     }
 }

@@ -122,9 +122,6 @@ extension NodeDaemon {
                 ("{event=\"deleted\"}", "\(e.tracksDeleted)"), ("{event=\"table_full\"}", "\(e.tableFull)"),
                 ("{event=\"duplicate_removed\"}", "\(e.duplicatesRemoved)"),
             ])
-        one(
-            "bearings_ambiguous_total", "counter", "Bearings fused into no track: two tracks explained them alike.",
-            "\(e.ambiguousBearings)")
         var reportable = 0
         p.forEachReportableTrack(atNs: Clock.realtimeNs()) { _ in reportable += 1 }
         one("tracks_reportable", "gauge", "Confirmed and coasting tracks now.", "\(reportable)")

@@ -16,7 +16,6 @@ extension NodePipeline {
         t.confirmHits = c.tracker.confirmM
         t.confirmWindow = c.tracker.confirmN
         t.gateProbability = c.tracker.gateProbability
-        t.bearingAmbiguityMargin = c.tracker.bearingAmbiguityMargin
         t.maxLagNs = Int64((c.limits.maxLagS * 1e9).rounded())
         t.crossFix.windowNs = Int64((c.tracker.crossFixWindowS * 1e9).rounded())
         let slowestS = max(1.0, c.radars.map(\.periodS).max() ?? 1.0)

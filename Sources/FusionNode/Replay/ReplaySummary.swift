@@ -91,7 +91,6 @@ enum ReplaySummary {
             "table_full": e.tableFull,
             "numerical_failures": e.numericalFailures,
             "pair_budget_exceeded": e.pairBudgetExceeded,
-            "ambiguous_bearings": e.ambiguousBearings,
         ])
         let x = pipeline.crossFixCounters
         w.counts(key: "cross_fix", [
