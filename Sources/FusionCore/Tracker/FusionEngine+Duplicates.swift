@@ -27,7 +27,10 @@ extension FusionEngine {
         while i >= 0 {
             let slot = tracks.slot(atActiveIndex: i)
             i -= 1
-            let mine = tracks[slot].filter.coarselyPredictedState(to: nowNs)
+            // Every track left in the table was carried to `nowNs` by the
+            // ageing pass just before (`maintain`), and its estimate kept.
+            let predicted = scratch.predictedAtGrid
+            let mine = predicted[slot].unpacked
             guard mine.mean.isFinite else { continue }
             let radius = min(2_000, 4 * mine.horizontalSigmaM + 200)
             var found = 0
@@ -42,7 +45,7 @@ extension FusionEngine {
             for c in 0..<found {
                 let other = out[c]
                 guard other != slot, outranks(other, slot) else { continue }
-                let theirs = tracks[other].filter.coarselyPredictedState(to: nowNs)
+                let theirs = predicted[other].unpacked
                 let s = (mine.covariance + theirs.covariance).symmetrized
                 guard let factor = try? Cholesky(s), factor.mahalanobisSquared(mine.mean - theirs.mean) <= threshold
                 else { continue }

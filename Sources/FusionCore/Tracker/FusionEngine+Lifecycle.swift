@@ -1,11 +1,18 @@
 import FusionMath
 
 extension FusionEngine {
-    /// Fuses `m` into the track in `slot`, in order or by reprocessing.
-    mutating func fuse(_ m: Measurement, intoSlot slot: Int) {
+    /// Fuses `m` into the track in `slot`, in order or by reprocessing;
+    /// `prediction`, when given, is the gate's `prediction(for: m)` of the
+    /// track's filter as it is, and the in-order update starts from it.
+    mutating func fuse(_ m: Measurement, intoSlot slot: Int, prediction: UnsafePointer<Filter.Prediction>? = nil) {
         let lag = configuration.maxLagNs
         let revisitNs = revisit(of: m.sensor)
-        let outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag)
+        let outcome: FixedLagHistory<Filter, 8>.Outcome
+        if let prediction, m.timeNs >= tracks[slot].filter.state.timeNs {
+            outcome = fuseInOrder(m, intoSlot: slot, from: prediction)
+        } else {
+            outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag)
+        }
         switch outcome {
         case .tooLate:
             counters.lateDropped &+= 1
@@ -53,6 +60,20 @@ extension FusionEngine {
             break
         }
         tracks[slot] = record
+    }
+
+    /// The in-order branch of `FixedLagHistory.add`, updating from the
+    /// gate's prediction instead of predicting again (the same result).
+    mutating func fuseInOrder(_ m: Measurement, intoSlot slot: Int, from prediction: UnsafePointer<Filter.Prediction>)
+        -> FixedLagHistory<Filter, 8>.Outcome
+    {
+        do throws(FilterError) {
+            try tracks[slot].filter.update(with: m, from: prediction.pointee)
+        } catch {
+            return .failed
+        }
+        tracks[slot].history.recordInOrder(m, live: tracks[slot].filter, lagNs: configuration.maxLagNs)
+        return .inOrder
     }
 
     /// Starts a tentative track from a measurement no track explained.
@@ -112,6 +133,7 @@ extension FusionEngine {
                 tracks[slot].belief = belief
             }
             scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
+            (scratch.predictedAtGrid + slot).initialize(to: PackedGaussianState(estimate))
         }
         scratch.gridTimeNs = nowNs
         removeDuplicates(atNs: nowNs)
