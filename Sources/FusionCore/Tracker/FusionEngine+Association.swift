@@ -96,7 +96,9 @@ extension FusionEngine {
 
     /// Gate statistics of a measurement `m` older than the track in `slot`:
     /// it is gated against the lagged checkpoint predicted forward, whose
-    /// wider covariance makes the gate conservative.
+    /// wider covariance makes the gate conservative. The checkpoint trails
+    /// the newest measurement by the lag to twice the lag
+    /// (`FixedLagHistory`'s pending snapshot), so this is an approximation.
     func lateGateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
         guard m.timeNs >= tracks[slot].history.oldestFusableNs else { return nil }
         return try? tracks[slot].filter.resumed(from: tracks[slot].history.checkpoint).gateInnovation(for: m)
