@@ -60,10 +60,14 @@ enum Results {
             |---:|---:|---:|---:|---:|---:|---:|
             | \(fixed(components.predictNs, 0)) ns | \(fixed(components.innovationNs, 0)) ns | \(fixed(components.gateNs, 0)) ns | \(fixed(components.updateNs, 0)) ns | \(components.recordBytes) B | \(components.filterBytes) B | \(components.measurementBytes) B |
 
-            The engine spends, per detection: one `gateInnovation` per track candidate in the search
-            circle (gating), one `update` of the live filter and, when the measurement leaves the
-            lag window, one more `update` of the checkpoint (`FixedLagHistory.fold`), plus its share
-            of `maintain` (one constant-velocity `coarselyPredictedState` per track per second). See Benchmarks/README.md for the profile.
+            The engine spends, per detection: one gate test (`IMM.prediction(for:)`, the same work as
+            `gateInnovation`) per track candidate in the search circle, one `update` of the live
+            filter from the assigned track's gate prediction (`update(with:from:)`: the IMM
+            prediction is not repeated), at the benchmark's 1 s revisit one more `update` for one
+            detection in three, when a full lag window folds its oldest entry into the checkpoint
+            (`FixedLagHistory.foldOldest`; otherwise the checkpoint advances by copying a pending
+            snapshot), plus its share of `maintain` (one constant-velocity `coarselyPredictedState`
+            per track per second). See Benchmarks/README.md for the profile.
 
 
             """

@@ -58,14 +58,17 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
 
     /// The model states and probabilities: everything that differs between
     /// two tracks' filters (the combined estimate is recomputed from them).
-    /// 1,408 bytes against the filter's 1,944 for `StandardIMM`.
+    /// The model covariances are kept as their lower triangles
+    /// (`PackedGaussianState`, exact: they are symmetric): 928 bytes
+    /// against the filter's 1,944 for `StandardIMM`, so a track can keep two
+    /// (`FixedLagHistory`'s checkpoint and pending snapshot).
     @frozen
     public struct Snapshot: Sendable, BitwiseCopyable {
-        public var modelStates: InlineArray<K, GaussianState>
+        public var modelStates: InlineArray<K, PackedGaussianState>
         public var probabilities: Vector<K>
 
         @inlinable public init(modelStates: InlineArray<K, GaussianState>, probabilities: Vector<K>) {
-            self.modelStates = modelStates
+            self.modelStates = InlineArray { PackedGaussianState(modelStates[$0]) }
             self.probabilities = probabilities
         }
     }
@@ -74,9 +77,9 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
 
     @inlinable public func resumed(from snapshot: Snapshot) -> InteractingMultipleModel<K, Model> {
         var filter = self
-        filter.modelStates = snapshot.modelStates
+        filter.modelStates = InlineArray { snapshot.modelStates[$0].unpacked }
         filter.probabilities = snapshot.probabilities
-        filter.combinedState = Self.combined(snapshot.modelStates, snapshot.probabilities)
+        filter.combinedState = Self.combined(filter.modelStates, snapshot.probabilities)
         return filter
     }
 
@@ -160,42 +163,6 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         var filter = self
         filter.predict(to: measurement.timeNs)
         return try filter.innovationAtMeasurementTime(measurement).summary
-    }
-
-    /// What a gate needs and no more: NIS of `measurement` against the
-    /// combined estimate predicted to its time. `innovation(for:)` also
-    /// computes the K per-model likelihoods of the mixture, which the gate
-    /// throws away (one gate test: 9.1 us -> see Benchmarks/README.md).
-    @inlinable public func gateInnovation(for measurement: Measurement) throws(FilterError) -> InnovationSummary {
-        try updater.innovation(of: predictedState(to: measurement.timeNs), for: measurement)
-    }
-
-    @inlinable @discardableResult
-    public mutating func update(with measurement: Measurement) throws(FilterError) -> InnovationSummary {
-        // Works on locals and writes back only on success, so a failed
-        // update leaves the filter unchanged without a copy of all of it.
-        var states = modelStates
-        var mu = probabilities
-        var prior = state
-        if measurement.timeNs > state.timeNs {
-            (states, mu) = predicted(to: measurement.timeNs)
-            prior = Self.combined(states, mu)
-        }
-        var summary = try updater.innovation(of: prior, for: measurement)
-        // Each model's innovation serves both its likelihood and its update.
-        var logWeights = Vector<K>.zero
-        for j in 0..<K {
-            let result = try updater.update(states[j], with: measurement)
-            logWeights[j] = Math.log(mu[j]) + result.innovation.logLikelihood
-            states[j] = result.state
-        }
-        let total = InteractingMultipleModel.logSumExp(logWeights)
-        summary.logLikelihood = total
-        for j in 0..<K { mu[j] = Math.exp(logWeights[j] - total) }
-        modelStates = states
-        probabilities = mu
-        combinedState = Self.combined(states, mu)
-        return summary
     }
 
     /// The IMM's view of a measurement at the current time: NIS against the

@@ -5,34 +5,49 @@ import FusionMath
 /// A track keeps two estimates: the live filter, and a checkpoint (a
 /// `Snapshot` of the filter: its estimate without the configuration the
 /// live filter carries) that trails it by the measurements still inside the
-/// lag window, which are kept here in time order. A measurement older than
-/// the live filter's time but not older than the checkpoint is inserted in
-/// order and the live filter is rebuilt by replaying the window from the
-/// checkpoint: the result is exactly what in-order processing of the same
-/// measurements gives. A measurement older than the checkpoint is dropped
-/// (and counted by the caller).
+/// lag window, which are kept here in time order. A measurement older than the live filter's time but not older
+/// than the checkpoint is inserted in order and the live filter is rebuilt by
+/// replaying the window from the checkpoint: the result is exactly what
+/// in-order processing of the same measurements gives. A measurement older
+/// than the checkpoint is dropped (and counted by the caller). The window
+/// holds at most `K` measurements and at least the configured lag (when `K`
+/// allows); whatever leaves it is in the checkpoint, so reprocessing costs at
+/// most `K` updates. Storage is inline: no heap; the window keeps measurements
+/// without their classification evidence (`LaggedMeasurement`).
 ///
-/// The window is bounded by time: a measurement leaves it (is folded into
-/// the checkpoint) once it is more than the configured lag older than the
-/// track's newest. `K` is only its fixed storage, a ring sized so that the
-/// lag's worth of measurements of a well-observed track fits (an acoustic
-/// target heard by 9 arrays at 1 Hz sends ~8 bearings a second: 32 hold
-/// 4 s). Should a window still fill, its oldest entry is folded early and
-/// the track can take less lateness until it drains (`Outcome.windowFull`
-/// when that costs a measurement). Reprocessing costs at most `K` updates.
-/// Storage is inline: no heap; entries keep measurements without their
-/// classification evidence (`LaggedMeasurement`).
+/// `K` is sized so that the lag's worth of measurements of a well-observed
+/// track fits (an acoustic target heard by 9 arrays at 1 Hz sends ~8
+/// bearings a second). Should a window still fill, its oldest entry leaves
+/// early and the track can take less lateness until it drains
+/// (`Outcome.windowFull` when that costs a measurement).
+///
+/// In-order measurements are fused once. Folding the oldest entry into the
+/// checkpoint by fusing it again would make every detection cost two
+/// updates; instead the history keeps a pending snapshot of the live filter,
+/// taken right after an in-order update (it is then the checkpoint advanced
+/// past every entry up to that one), and the checkpoint jumps to it by a
+/// copy as soon as that drops no entry inside the lag. Only when the window is full and
+/// the pending snapshot is still inside the lag is the oldest entry folded
+/// by an update, as before. So the checkpoint is never newer than with
+/// eager folding (late data up to `lagNs` stay fusable), and may be older,
+/// which only widens what can be fused. With one pending snapshot the
+/// window spans up to twice the lag between jumps: with `K` at least that
+/// many measurements, no in-order measurement is fused twice (at the
+/// benchmark's 1 s revisit, 5 s lag and `K` = 8: one in three is).
 @frozen
 public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>: BitwiseCopyable {
     public var checkpoint: Filter.Snapshot
-    /// A ring: the window's oldest entry is at `head`, the others follow.
     @usableFromInline var entries: InlineArray<K, LaggedMeasurement>
-    @usableFromInline var head: Int
-    /// Measurements in the window.
+    /// Measurements in the window, oldest first.
     @usableFromInline var storedCount: Int
+    @inlinable public var count: Int { storedCount }
+    /// The live filter just after it fused `entries[pendingCount - 1]`, i.e.
+    /// the checkpoint advanced past the first `pendingCount` entries;
+    /// meaningless while `pendingCount` is 0.
+    @usableFromInline var pending: Filter.Snapshot
+    @usableFromInline var pendingCount: Int
     /// Time of the newest measurement fused (in order or late).
     @usableFromInline var newestNs: Int64
-    @inlinable public var count: Int { storedCount }
     /// Entries the window can hold.
     @inlinable public static var capacity: Int { K }
 
@@ -53,10 +68,11 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
 
     @inlinable public init(start: Filter) {
         checkpoint = start.snapshot
+        pending = checkpoint
+        pendingCount = 0
         let placeholder = Measurement.position(
             timeNs: 0, sensor: 0, enu: .zero, sigmaHorizontalM: 1, sigmaVerticalM: 1)
         entries = InlineArray(repeating: LaggedMeasurement(placeholder))
-        head = 0
         storedCount = 0
         newestNs = start.state.timeNs
     }
@@ -64,15 +80,9 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// Time of the oldest measurement that can still be fused.
     @inlinable public var oldestFusableNs: Int64 { Filter.timeNs(of: checkpoint) }
 
-    /// Ring index of the window's `j`-th entry, oldest first.
-    @inlinable func index(_ j: Int) -> Int {
-        let i = head + j
-        return i >= K ? i - K : i
-    }
-
     /// Fuses `m` into `live`, in order or by reprocessing. `lagNs` bounds the
-    /// window: measurements more than `lagNs` older than the newest are folded
-    /// into the checkpoint.
+    /// window from below: measurements up to `lagNs` older than the newest
+    /// stay fusable (older ones leave it when the checkpoint next advances).
     @inlinable public mutating func add(_ m: Measurement, to live: inout Filter, lagNs: Int64) -> Outcome {
         if m.timeNs >= live.state.timeNs {
             do throws(FilterError) {
@@ -80,52 +90,82 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
             } catch {
                 return .failed
             }
-            append(m, config: live)
-            newestNs = max(newestNs, m.timeNs)
-            fold(newestNs: newestNs, lagNs: lagNs, config: live)
+            recordInOrder(m, live: live, lagNs: lagNs)
             return .inOrder
         }
-        if count == K { foldOldest(config: live) }
         guard m.timeNs >= oldestFusableNs else {
             return newestNs &- m.timeNs > lagNs ? .tooLate : .windowFull
         }
+        if count == K { foldOldest(config: live) }
+        // The fold a full window forced may have passed `m`.
+        guard m.timeNs >= oldestFusableNs else { return .windowFull }
         // Insert in time order (after equal times, so replay is stable).
-        var j = count
-        while j > 0 && entries[index(j - 1)].timeNs > m.timeNs {
-            entries[index(j)] = entries[index(j - 1)]
-            j -= 1
+        var i = count
+        while i > 0 && entries[i - 1].timeNs > m.timeNs {
+            entries[i] = entries[i - 1]
+            i -= 1
         }
-        entries[index(j)] = LaggedMeasurement(m)
+        entries[i] = LaggedMeasurement(m)
         storedCount += 1
+        // The pending snapshot lacks `m` if `m` sorts before its last entry:
+        // retake it at the same entry during the replay.
+        if i < pendingCount { pendingCount += 1 }
         let liveTime = live.state.timeNs
         var replay = live.resumed(from: checkpoint)
-        for k in 0..<count {
+        for j in 0..<count {
             // A replayed update that fails leaves the filter as it was,
             // exactly as it did when the measurement was first fused.
-            _ = try? replay.update(with: entries[index(k)].measurement)
+            _ = try? replay.update(with: entries[j].measurement)
+            if j + 1 == pendingCount { pending = replay.snapshot }
         }
         if replay.state.timeNs < liveTime { replay.predict(to: liveTime) }
         live = replay
         return .reprocessed
     }
 
-    @inlinable mutating func append(_ m: Measurement, config: Filter) {
-        if count == K { foldOldest(config: config) }
-        entries[index(count)] = LaggedMeasurement(m)
+    /// Records `m`, which `live` has just fused in time order: the window
+    /// keeps it, the checkpoint jumps to the pending snapshot once that is
+    /// older than the lag, and a new pending snapshot is taken when none is.
+    @inlinable public mutating func recordInOrder(_ m: Measurement, live: Filter, lagNs: Int64) {
+        newestNs = max(newestNs, m.timeNs)
+        append(m, config: live, newestNs: m.timeNs, lagNs: lagNs)
+        if pendingCount > 0 && m.timeNs - entries[pendingCount - 1].timeNs > lagNs { jumpToPending() }
+        if pendingCount == 0 {
+            pending = live.snapshot
+            pendingCount = count
+        }
+    }
+
+    @inlinable mutating func append(_ m: Measurement, config: Filter, newestNs: Int64, lagNs: Int64) {
+        if count == K {
+            if pendingCount > 0 && newestNs - entries[pendingCount - 1].timeNs > lagNs {
+                jumpToPending()
+            } else {
+                foldOldest(config: config)
+            }
+        }
+        entries[count] = LaggedMeasurement(m)
         storedCount += 1
+    }
+
+    /// Advances the checkpoint to the pending snapshot (a copy, no update)
+    /// and drops the entries it covers.
+    @inlinable mutating func jumpToPending() {
+        checkpoint = pending
+        for j in pendingCount..<count { entries[j - pendingCount] = entries[j] }
+        storedCount -= pendingCount
+        pendingCount = 0
     }
 
     /// Folds the oldest entry into the checkpoint; `config` is any filter of
     /// the track's configuration (the live one).
     @inlinable mutating func foldOldest(config: Filter) {
         guard count > 0 else { return }
+        if pendingCount == 1 { return jumpToPending() }
         var filter = config.resumed(from: checkpoint)
-        if (try? filter.update(with: entries[head].measurement)) != nil { checkpoint = filter.snapshot }
-        head = head + 1 == K ? 0 : head + 1
+        if (try? filter.update(with: entries[0].measurement)) != nil { checkpoint = filter.snapshot }
+        for j in 1..<count { entries[j - 1] = entries[j] }
         storedCount -= 1
-    }
-
-    @inlinable mutating func fold(newestNs: Int64, lagNs: Int64, config: Filter) {
-        while count > 0 && newestNs - entries[head].timeNs > lagNs { foldOldest(config: config) }
+        if pendingCount > 0 { pendingCount -= 1 }
     }
 }

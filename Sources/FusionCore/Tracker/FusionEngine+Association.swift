@@ -12,7 +12,7 @@ extension FusionEngine {
         solveAssignment()
         for j in 0..<batch.count {
             if let slot = scratch.assignment.track(assignedTo: j) {
-                fuse(batch[j], intoSlot: slot)
+                fuse(batch[j], intoSlot: slot, prediction: scratch.prediction(ofSlot: slot, forMeasurement: j))
             } else if !scratch.gated[j] || batch[j].kind == .bearing {
                 // A bearing in some track's corridor but not assigned may
                 // still be another target's: the cross-fix initiator decides.
@@ -72,21 +72,36 @@ extension FusionEngine {
             {
                 continue
             }
-            guard let g = gateStatistics(ofSlot: slot, for: m) else { continue }
+            let inOrder = m.timeNs >= tracks[slot].filter.state.timeNs
+            let g: InnovationSummary
+            var prediction: Filter.Prediction? = nil
+            if inOrder {
+                prediction = try? tracks[slot].filter.prediction(for: m)
+                guard let p = prediction else { continue }
+                g = p.innovation
+            } else {
+                guard let late = lateGateStatistics(ofSlot: slot, for: m) else { continue }
+                g = late
+            }
             guard g.dimension > 0, g.dimension < 7, g.normalisedSquared.isFinite, g.normalisedSquared <= gateThresholds[g.dimension] else {
                 continue
             }
             if !scratch.addPair(track: slot, measurement: j, cost: g.normalisedSquared) {
                 counters.pairBudgetExceeded &+= 1
+            } else if let prediction, scratch.bestSlot[j] < 0 || g.normalisedSquared < scratch.bestCost[j] {
+                scratch.bestSlot[j] = slot
+                scratch.bestCost[j] = g.normalisedSquared
+                (scratch.bestPrediction + j).initialize(to: prediction)
             }
         }
     }
 
-    /// Gate statistics of `m` against the track in `slot` at the measurement's
-    /// time. A late measurement is gated against the lagged checkpoint
-    /// predicted forward, whose wider covariance makes the gate conservative.
-    func gateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
-        if m.timeNs >= tracks[slot].filter.state.timeNs { return try? tracks[slot].filter.gateInnovation(for: m) }
+    /// Gate statistics of a measurement `m` older than the track in `slot`:
+    /// it is gated against the lagged checkpoint predicted forward, whose
+    /// wider covariance makes the gate conservative. The checkpoint trails
+    /// the newest measurement by the lag to twice the lag
+    /// (`FixedLagHistory`'s pending snapshot), so this is an approximation.
+    func lateGateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
         guard m.timeNs >= tracks[slot].history.oldestFusableNs else { return nil }
         return try? tracks[slot].filter.resumed(from: tracks[slot].history.checkpoint).gateInnovation(for: m)
     }

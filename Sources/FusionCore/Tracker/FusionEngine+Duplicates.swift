@@ -27,7 +27,10 @@ extension FusionEngine {
         while i >= 0 {
             let slot = tracks.slot(atActiveIndex: i)
             i -= 1
-            let mine = tracks[slot].filter.coarselyPredictedState(to: nowNs)
+            // Every track left in the table was carried to `nowNs` by the
+            // ageing pass just before (`maintain`), and its estimate kept.
+            let predicted = scratch.predictedAtGrid
+            let mine = predicted[slot].unpacked
             guard mine.mean.isFinite else { continue }
             let radius = min(2_000, 4 * mine.horizontalSigmaM + 200)
             var found = 0
@@ -47,7 +50,7 @@ extension FusionEngine {
                     break
                 }
                 guard outranks(other, slot) else { continue }
-                let theirs = tracks[other].filter.coarselyPredictedState(to: nowNs)
+                let theirs = predicted[other].unpacked
                 let s = (mine.covariance + theirs.covariance).symmetrized
                 guard let factor = try? Cholesky(s), factor.mahalanobisSquared(mine.mean - theirs.mean) <= threshold
                 else { continue }
@@ -97,7 +100,7 @@ extension FusionEngine {
         let heardA = a.sensorsHeard(sinceNs: since), heardB = b.sensorsHeard(sinceNs: since)
         guard heardB > heardA || (heardB == heardA && outranks(keeper, slot)) else { return false }
         guard !a.sharesSensor(with: b, sinceNs: since) else { return false }
-        let theirs = tracks[keeper].filter.coarselyPredictedState(to: nowNs)
+        let theirs = scratch.predictedAtGrid[keeper].unpacked
         let dx = mine.mean[0] - theirs.mean[0], dy = mine.mean[1] - theirs.mean[1]
         let p = mine.covariance[0, 0] + theirs.covariance[0, 0]
         let q = mine.covariance[0, 1] + theirs.covariance[0, 1]
