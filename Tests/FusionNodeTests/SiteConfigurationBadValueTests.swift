@@ -60,6 +60,7 @@ import Testing
         Case(set: "zones[1].polygon", json: "[]", path: "zones[1].polygon", says: "not used by a circle"),
         Case(set: "interceptors[0].zone", json: "\"TOWN\"", path: "interceptors[0].zone", says: "no zone named"),
         Case(set: "interceptors[0].kind", json: "\"laser\"", path: "interceptors[0].kind", says: "one of"),
+        Case(set: "interceptors[0].max_targets", json: "0", path: "interceptors[0].max_targets", says: "between 1 and 64"),
         Case(set: "interceptors[2].speed_mps", json: "0", path: "interceptors[2].speed_mps", says: "missile"),
         Case(set: "interceptors[1].name", json: "\"IDR-1\"", path: "interceptors[1].name", says: "duplicate"),
         Case(set: "node.id", json: "-1", path: "node.id", says: "between 0 and"),

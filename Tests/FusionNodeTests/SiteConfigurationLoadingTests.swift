@@ -42,6 +42,7 @@ import Testing
 
         #expect(c.interceptors.map(\.kind) == [.interceptorDrone, .gunTeam, .missile])
         #expect(c.interceptors.map(\.zone) == ["CITY", "CITY", "NPP"])
+        #expect(c.interceptors.map(\.maxTargets) == [1, 1, 2], "the kinds' defaults")
 
         // Sections the reference leaves out take their documented defaults.
         #expect(c.outputs == OutputSettings())

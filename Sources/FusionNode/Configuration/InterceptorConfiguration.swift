@@ -1,3 +1,4 @@
+import Cueing
 import FusionMath
 
 /// An effector that defends one zone and can be cued onto a threat.
@@ -16,6 +17,9 @@ public struct InterceptorConfiguration: Sendable, Equatable {
 
         /// True for kinds that fly out to the target.
         public var flies: Bool { self != .gunTeam }
+
+        /// `max_targets` when the file does not say (Cueing's default).
+        public var defaultMaxTargets: Int { InterceptorKind(configName: rawValue)?.defaultCapacity ?? 1 }
     }
 
     public var name: String
@@ -28,14 +32,21 @@ public struct InterceptorConfiguration: Sendable, Equatable {
     public var speedMps: Double
     /// Engagement range for a gun team; maximum fly-out distance otherwise.
     public var rangeM: Double
+    /// Targets it holds at once (`max_targets`; default by kind: a gun
+    /// team or an interceptor drone 1, a missile launcher 2).
+    public var maxTargets: Int
 
-    public init(name: String, zone: String, kind: Kind, position: Geodetic, speedMps: Double, rangeM: Double) {
+    public init(
+        name: String, zone: String, kind: Kind, position: Geodetic, speedMps: Double, rangeM: Double,
+        maxTargets: Int? = nil
+    ) {
         self.name = name
         self.zone = zone
         self.kind = kind
         self.position = position
         self.speedMps = speedMps
         self.rangeM = rangeM
+        self.maxTargets = maxTargets ?? kind.defaultMaxTargets
     }
 }
 
@@ -55,6 +66,7 @@ extension InterceptorConfiguration {
             kind: kind ?? .gunTeam,
             position: r.position(),
             speedMps: speed,
-            rangeM: r.number("range_m", .positiveUpTo(1_000_000)))
+            rangeM: r.number("range_m", .positiveUpTo(1_000_000)),
+            maxTargets: r.integer("max_targets", in: 1...64, default: (kind ?? .gunTeam).defaultMaxTargets))
     }
 }

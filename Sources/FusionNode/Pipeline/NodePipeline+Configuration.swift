@@ -88,7 +88,7 @@ extension NodePipeline {
             Interceptor(
                 name: cueName(i.name), zoneName: cueName(i.zone),
                 kind: InterceptorKind(configName: i.kind.rawValue) ?? .gunTeam, position: i.position,
-                speedMps: i.speedMps, rangeM: i.rangeM, frame: frame)
+                speedMps: i.speedMps, rangeM: i.rangeM, capacity: i.maxTargets, frame: frame)
         }
         do throws(CueingConfigurationError) {
             try engine.configure(zones: zones, interceptors: interceptors)
