@@ -91,6 +91,11 @@ extension CueingEngine {
                 continue
             }
             let reindexed = cue.last.interceptorIndex != cue.interceptor || cue.last.zoneIndex != cue.zone
+            // Nothing new seen since the last event: an update would only
+            // carry our own extrapolation (the interceptor has the last
+            // cue's intercept), and after a drone's impact it would keep
+            // steering onto empty sky until the track is dropped.
+            guard fixNs > cue.last.timeNs || reindexed else { continue }
             let moved =
                 (threat.solution.point - cue.last.interceptPointENU).norm > parameters.updateDistanceM
                 || Double(threat.interceptNs &- cue.last.interceptTimeNs).magnitude > parameters.updateTimeS * 1e9

@@ -262,6 +262,28 @@ struct ReportScoreTests {
         #expect(score.cues.lostWithoutCancel == 0)
     }
 
+    @Test("a cued track whose altitude is 900 m off still counts against the target under it")
+    func cueOnATrackWithAWrongAltitude() throws {
+        let files = try ReportScenario.write()
+        let site = try ReportScenario.site()
+        let truth = try TruthRecord.load(contentsOf: files.truth)
+        var tracks = try TrackRecord.load(contentsOf: files.dir + "/tracks.jsonl")
+        // The drone's and the light aircraft's tracks 900 m too high (a 2D
+        // radar's altitude): no 3D match, the same horizontal place.
+        let lifted: Set = [ReportScenario.targets[0].track, ReportScenario.targets[1].track]
+        for i in tracks.indices where lifted.contains(tracks[i].track) { tracks[i].altM += 900 }
+        let cues = try CueRecord.load(contentsOf: files.dir + "/cues.jsonl")
+        let score = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: cues)
+        // The cue on the drone is still on the drone, the one on the crewed
+        // aircraft still unsafe; only the false track's is unmatched.
+        #expect(score.cues.newCues[ReportClass.uncrewed.index] == 1)
+        #expect(score.cues.newCues[ReportClass.crewed.index] == 1)
+        #expect(score.cues.newCues[ReportClass.unknown.index] == 1)
+        #expect(score.cues.horizontalOnlyNew == 2)
+        #expect(score.render().contains("matched to their target horizontally only"))
+        #expect(score.zoneEntries.first?.firstCueT == ReportScenario.t0 + ReportScenario.newCueOnDroneS)
+    }
+
     @Test("a cued track that disappears without a cancel is counted")
     func lostWithoutCancel() throws {
         let files = try ReportScenario.write()

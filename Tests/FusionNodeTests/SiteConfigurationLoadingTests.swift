@@ -42,7 +42,7 @@ import Testing
 
         #expect(c.interceptors.map(\.kind) == [.interceptorDrone, .gunTeam, .missile])
         #expect(c.interceptors.map(\.zone) == ["CITY", "CITY", "NPP"])
-        #expect(c.interceptors.map(\.maxTargets) == [1, 1, 2], "the kinds' defaults")
+        #expect(c.interceptors.map(\.maxTargets) == [4, 1, 4])
 
         // Sections the reference leaves out take their documented defaults.
         #expect(c.outputs == OutputSettings())

@@ -2,8 +2,9 @@
 /// cancelled.
 ///
 /// A cue's target is the truth matched to its track at the snapshot nearest
-/// the cue's time (within `ReplayScore.cueMatchToleranceS`); a track not
-/// matched there is `unmatched`. Cueing an interceptor onto a crewed
+/// the cue's time (within `ReplayScore.cueMatchToleranceS`), or failing a
+/// 3D match the target horizontally nearest within the match distance
+/// (`CueTargets`); a track with neither is `unmatched`. Cueing an interceptor onto a crewed
 /// aircraft, a bird or a track that is no real target is the failure this
 /// counts; those must be 0.
 public struct CueSafety: Sendable, Equatable {
@@ -19,6 +20,11 @@ public struct CueSafety: Sendable, Equatable {
     /// reported before the end of the run: the interceptor was left chasing
     /// nothing. Should be 0.
     public var lostWithoutCancel = 0
+    /// `new` and `update` cues whose track matched its target only
+    /// horizontally (altitude more than the match distance off: see
+    /// `CueTargets`); included in the counts above.
+    public var horizontalOnlyNew = 0
+    public var horizontalOnlyUpdates = 0
 
     public init() {}
 

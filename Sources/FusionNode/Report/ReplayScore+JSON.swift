@@ -48,6 +48,7 @@ extension ReplayScore {
                 "new": classes(cues.newCues), "update": classes(cues.updateCues), "cancel": cues.cancels,
                 "cancels_for_lost_tracks": cues.cancelsForLostTracks, "lost_without_cancel": cues.lostWithoutCancel,
                 "unsafe_new": cues.unsafeNewCues, "unsafe_update": cues.unsafeUpdateCues,
+                "horizontal_only_new": cues.horizontalOnlyNew, "horizontal_only_update": cues.horizontalOnlyUpdates,
             ] as [String: Any],
         ]
     }

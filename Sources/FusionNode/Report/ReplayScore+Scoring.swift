@@ -42,7 +42,7 @@ extension ReplayScore {
         var tracksOfTruth: [Int: Set<Int>] = [:]
         var crewedAsUncrewed: Set<Int> = []
         /// Per track: (snapshot, matched truth id) in time order, for the cues.
-        var history: [Int: [(key: Int64, truth: Int?)]] = [:]
+        var history: [Int: [CueTargets.Entry]] = [:]
         var gospaSum = 0.0
         var localisationSum = 0.0
         let limit = Self.matchDistanceM * Self.matchDistanceM
@@ -79,7 +79,22 @@ extension ReplayScore {
                 }
             }
             for (i, track) in reported.enumerated() {
-                history[track.record.track, default: []].append((k, truthOfTrack[i].map { present[$0].id }))
+                var entry = CueTargets.Entry(key: k, truth: truthOfTrack[i].map { present[$0].id }, horizontalOnly: false)
+                if entry.truth == nil {
+                    // Not matched in 3D: the target horizontally nearest
+                    // within the match distance, if any (a 2D radar leaves
+                    // a track's altitude to the arrays; see CueTargets).
+                    var best = limit
+                    for target in present {
+                        let de = track.enu.x - target.enu.x, dn = track.enu.y - target.enu.y
+                        if de * de + dn * dn <= best {
+                            best = de * de + dn * dn
+                            entry.truth = target.id
+                            entry.horizontalOnly = true
+                        }
+                    }
+                }
+                history[track.record.track, default: []].append(entry)
             }
         }
 
@@ -145,12 +160,16 @@ extension ReplayScore {
         for cue in cues {
             switch cue.kind {
             case .new, .update:
-                let target = targets.truthClass(of: cue) ?? .unknown
+                let matched = targets.target(of: cue)
+                let target = matched.flatMap { targets.truthPaths.truthClass(of: $0.id) } ?? .unknown
+                let horizontalOnly = matched?.horizontalOnly == true ? 1 : 0
                 if cue.kind == .new {
                     safety.newCues[target.index] += 1
+                    safety.horizontalOnlyNew += horizontalOnly
                     open.insert(cue.track)
                 } else {
                     safety.updateCues[target.index] += 1
+                    safety.horizontalOnlyUpdates += horizontalOnly
                 }
             case .cancel:
                 safety.cancels += 1

@@ -79,6 +79,11 @@ extension ReplayScore {
         out.append(
             "  cued tracks lost without a cancel:        \(cues.lostWithoutCancel)  \(cues.lostWithoutCancel == 0 ? "OK" : "FAIL")"
         )
+        if cues.horizontalOnlyNew + cues.horizontalOnlyUpdates > 0 {
+            out.append(
+                "  of those, matched to their target horizontally only (track altitude over "
+                    + "\(Int(Self.matchDistanceM)) m off): new \(cues.horizontalOnlyNew), update \(cues.horizontalOnlyUpdates)")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }
