@@ -151,10 +151,7 @@ public struct CueingEngine: ~Copyable {
     /// current track picture (unique track ids), calling `emit` for each cue
     /// event in sending order: cancels and updates first, then new cues.
     public mutating func step(atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, emit: (CueEvent) -> Void) {
-        evaluateThreats(atNs: nowNs, tracks: tracks)
-        linkCues()
-        assignInterceptors(atNs: nowNs, only: nil)
-        runLifecycle(atNs: nowNs, tracks: tracks, only: nil, updatingFixedTracks: true, emit: emit)
+        stepOverEveryTrack(atNs: nowNs, tracks: tracks, updatingFixedTracks: true, emit: emit)
     }
 
     /// `step` as the periodic pass of a node that also runs the partial
@@ -169,10 +166,18 @@ public struct CueingEngine: ~Copyable {
     public mutating func periodicStep(
         atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, emit: (CueEvent) -> Void
     ) {
+        stepOverEveryTrack(atNs: nowNs, tracks: tracks, updatingFixedTracks: false, emit: emit)
+    }
+
+    /// `step` and `periodicStep`: threats, assignment and every cue's lifecycle.
+    mutating func stepOverEveryTrack(
+        atNs nowNs: Int64, tracks: UnsafeBufferPointer<ThreatTrack>, updatingFixedTracks: Bool,
+        emit: (CueEvent) -> Void
+    ) {
         evaluateThreats(atNs: nowNs, tracks: tracks)
         linkCues()
         assignInterceptors(atNs: nowNs, only: nil)
-        runLifecycle(atNs: nowNs, tracks: tracks, only: nil, updatingFixedTracks: false, emit: emit)
+        runLifecycle(atNs: nowNs, tracks: tracks, only: nil, updatingFixedTracks: updatingFixedTracks, emit: emit)
     }
 
     /// The same decisions as `step`, for just `updated` (the tracks one
