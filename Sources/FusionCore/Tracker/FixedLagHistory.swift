@@ -111,8 +111,13 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         // retake it at the same entry during the replay.
         if i < pendingCount { pendingCount += 1 }
         let liveTime = live.state.timeNs
-        var replay = live.resumed(from: checkpoint)
-        for j in 0..<count {
+        // The pending snapshot is the checkpoint advanced past the first
+        // `pendingCount` entries: when `m` sorts after them, replay from it,
+        // not from the checkpoint (the same updates, fewer of them: a bearing
+        // 1-3 s late would otherwise replay up to the whole window).
+        let first = pendingCount > 0 && i >= pendingCount ? pendingCount : 0
+        var replay = live.resumed(from: first > 0 ? pending : checkpoint)
+        for j in first..<count {
             // A replayed update that fails leaves the filter as it was,
             // exactly as it did when the measurement was first fused.
             _ = try? replay.update(with: entries[j].measurement)
