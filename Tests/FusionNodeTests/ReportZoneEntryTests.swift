@@ -67,6 +67,19 @@ struct ReportZoneEntryTests {
         #expect(score.render().contains("NO CUE"))
     }
 
+    @Test("the headline's shortest lead leaves out targets that started inside; uncued counts every entry")
+    func headlineLead() throws {
+        let site = try SiteConfiguration.load(contentsOf: ConfigFixtures.sitePath("reference.json"))
+        var score = try ReplayScore(site: site, truth: [], tracks: [], cues: [])
+        score.zoneEntries = [
+            ZoneEntryScore(truthID: 1, kind: "pistonDrone", zone: "CITY", entryT: t0 + 300, firstCueT: t0 + 150),
+            ZoneEntryScore(truthID: 2, kind: "multirotor", zone: "NPP", entryT: t0, startedInside: true, firstCueT: t0 + 60),
+            ZoneEntryScore(truthID: 3, kind: "jetDrone", zone: "CITY", entryT: t0 + 200),
+        ]
+        #expect(score.summaryLine.contains("shortest cue lead 150.0 s"), "\(score.summaryLine)")
+        #expect(score.summaryLine.contains("1 of 3 zone entries uncued"), "\(score.summaryLine)")
+    }
+
     @Test("tracks reported half-way between truth samples are scored against the truth moved on")
     func misalignedSnapshots() throws {
         let site = try ReportScenario.site()

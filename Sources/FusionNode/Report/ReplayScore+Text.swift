@@ -96,8 +96,9 @@ extension ReplayScore {
         var parts = ["GOSPA \(T.fixed(gospaMeanM, 1)) m", "coverage \(T.fixed(100 * overallCoverage, 1)) %"]
         parts.append("crewed as uncrewed \(crewedTracksEverUncrewed.count)")
         parts.append("unsafe cues \(cues.unsafeNewCues)")
-        let leads = zoneEntries.compactMap(\.leadS)
-        let uncued = zoneEntries.count - leads.count
+        // A target already inside at its first sample has no lead to give.
+        let leads = zoneEntries.filter { !$0.startedInside }.compactMap(\.leadS)
+        let uncued = zoneEntries.filter { $0.leadS == nil }.count
         if let shortest = leads.min() { parts.append("shortest cue lead \(T.fixed(shortest, 1)) s") }
         if !zoneEntries.isEmpty { parts.append("\(uncued) of \(zoneEntries.count) zone entries uncued") }
         return parts.joined(separator: ", ")
