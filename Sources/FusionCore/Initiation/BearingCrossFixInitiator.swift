@@ -257,9 +257,7 @@ public struct BearingCrossFixInitiator: ~Copyable {
     /// (`|u1 - u2|`, at most 2).
     func fundamentalsAgree(_ a: Measurement, _ b: Measurement, lineOfSightGap: Double) -> Bool {
         guard let fa = a.evidence.fundamentalHz, let fb = b.evidence.fundamentalHz, fa > 0, fb > 0 else { return true }
-        let c = configuration
-        let noise = 3 * c.fundamentalSigmaHz * 2.0.squareRoot()
-        let doppler = max(fa, fb) * c.dopplerSpeedMps * lineOfSightGap / 343
-        return abs(fa - fb) <= noise + doppler
+        return configuration.fundamentalsAgree(
+            fa, fb, speedMps: configuration.dopplerSpeedMps, fraction: lineOfSightGap)
     }
 }

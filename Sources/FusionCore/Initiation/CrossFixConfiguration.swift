@@ -63,8 +63,21 @@ public struct CrossFixConfiguration: Sendable {
     /// m/s: two arrays hear `f0 / (1 - v.u_i / c)`, so their ratio can differ
     /// by up to `v |u_1 - u_2| / c`.
     public var dopplerSpeedMps: Double = 60
+    /// Speed of sound in air, m/s: the scale of a fundamental's Doppler shift.
+    public static var speedOfSoundMps: Double { 343 }
     /// 1-sigma vertical speed prior of a new acoustic track, m/s.
     public var verticalVelocitySigmaMps: Double = 10
 
     public init() {}
+
+    /// Whether fundamentals `fa` and `fb`, Hz, can be one source's: they
+    /// differ by at most 3 sigma of the difference of two reports plus the
+    /// Doppler shift of the source's radial speed changing by `speedMps`
+    /// times `fraction` (two arrays' lines of sight: `dopplerSpeedMps` and
+    /// `|u1 - u2|`; one array over time: the change itself and 1).
+    @inlinable public func fundamentalsAgree(_ fa: Double, _ fb: Double, speedMps: Double, fraction: Double) -> Bool {
+        let noise = 3 * fundamentalSigmaHz * 2.0.squareRoot()
+        let doppler = max(fa, fb) * speedMps * fraction / Self.speedOfSoundMps
+        return abs(fa - fb) <= noise + doppler
+    }
 }

@@ -36,13 +36,14 @@ public struct AcousticSourceMemory: Sendable, BitwiseCopyable {
 
     /// True when the track's memory of `m`'s sensor, no older than
     /// `memoryNs` at `m`'s time, names another source: a different
-    /// sensor-local id when both have one, else fundamentals further apart
-    /// than `noiseHz` plus the Doppler change the source's motion can make
-    /// between the two times at one sensor (radial speed changing by at
-    /// most `accelerationMps2` per second, and by at most twice
-    /// `maxSpeedMps`). Without an entry nothing conflicts.
+    /// sensor-local id when both have one, else fundamentals that do not
+    /// agree (`CrossFixConfiguration.fundamentalsAgree`) allowing for the
+    /// Doppler change the source's motion can make between the two times at
+    /// one sensor (radial speed changing by at most `accelerationMps2` per
+    /// second, and by at most twice `fundamentals.dopplerSpeedMps`).
+    /// Without an entry nothing conflicts.
     @inlinable public func conflicts(
-        with m: Measurement, memoryNs: Int64, noiseHz: Double, maxSpeedMps: Double, accelerationMps2: Double
+        with m: Measurement, memoryNs: Int64, fundamentals: CrossFixConfiguration, accelerationMps2: Double
     ) -> Bool {
         guard let i = entry(of: m.sensor) else { return false }
         let gapNs = abs(m.timeNs &- lastNs[i])
@@ -50,8 +51,8 @@ public struct AcousticSourceMemory: Sendable, BitwiseCopyable {
         let id = m.evidence.sensorSourceID
         if id != 0 && sourceIDs[i] != 0 { return id != sourceIDs[i] }
         guard let f = m.evidence.fundamentalHz, f > 0, fundamentalsHz[i] > 0 else { return false }
-        let radialChangeMps = min(2 * maxSpeedMps, accelerationMps2 * Double(gapNs) * 1e-9)
-        return abs(f - fundamentalsHz[i]) > noiseHz + max(f, fundamentalsHz[i]) * radialChangeMps / 343
+        let radialChangeMps = min(2 * fundamentals.dopplerSpeedMps, accelerationMps2 * Double(gapNs) * 1e-9)
+        return !fundamentals.fundamentalsAgree(f, fundamentalsHz[i], speedMps: radialChangeMps, fraction: 1)
     }
 
     /// True when `m`'s sensor named `m`'s source (its sensor-local id, not 0)

@@ -71,8 +71,7 @@ extension FusionEngine {
     func isOtherSource(_ m: Measurement, forSlot slot: Int) -> Bool {
         let c = configuration
         return tracks[slot].acousticSources.conflicts(
-            with: m, memoryNs: c.acousticSourceMemoryNs,
-            noiseHz: 3 * c.crossFix.fundamentalSigmaHz * 2.0.squareRoot(), maxSpeedMps: c.crossFix.dopplerSpeedMps,
+            with: m, memoryNs: c.acousticSourceMemoryNs, fundamentals: c.crossFix,
             accelerationMps2: c.acousticSourceAccelerationMps2)
     }
 
