@@ -133,17 +133,19 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// older than the lag, and a new pending snapshot is taken when none is.
     @inlinable public mutating func recordInOrder(_ m: Measurement, live: Filter, lagNs: Int64) {
         newestNs = max(newestNs, m.timeNs)
-        append(m, config: live, newestNs: m.timeNs, lagNs: lagNs)
-        if pendingCount > 0 && m.timeNs - entries[pendingCount - 1].timeNs > lagNs { jumpToPending() }
+        append(m, config: live, lagNs: lagNs)
+        if isPendingOlderThanLag(atNs: m.timeNs, lagNs: lagNs) { jumpToPending() }
         if pendingCount == 0 {
             pending = live.snapshot
             pendingCount = count
         }
     }
 
-    @inlinable mutating func append(_ m: Measurement, config: Filter, newestNs: Int64, lagNs: Int64) {
+    /// Appends in-order `m`; a full window first jumps to the pending
+    /// snapshot if that drops nothing inside the lag, else folds its oldest entry.
+    @inlinable mutating func append(_ m: Measurement, config: Filter, lagNs: Int64) {
         if count == K {
-            if pendingCount > 0 && newestNs - entries[pendingCount - 1].timeNs > lagNs {
+            if isPendingOlderThanLag(atNs: m.timeNs, lagNs: lagNs) {
                 jumpToPending()
             } else {
                 foldOldest(config: config)
@@ -151,6 +153,13 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         }
         entries[count] = LaggedMeasurement(m)
         storedCount += 1
+    }
+
+    /// True when there is a pending snapshot and its newest entry is more
+    /// than `lagNs` older than `timeNs`: jumping to it drops nothing that
+    /// must stay fusable.
+    @inlinable func isPendingOlderThanLag(atNs timeNs: Int64, lagNs: Int64) -> Bool {
+        pendingCount > 0 && timeNs - entries[pendingCount - 1].timeNs > lagNs
     }
 
     /// Advances the checkpoint to the pending snapshot (a copy, no update)

@@ -15,11 +15,7 @@ extension FusionEngine {
     /// Calls `body` for every confirmed or coasting track, with its state
     /// predicted to `timeNs` (never back in time), in table order.
     public func forEachReportableTrack(atNs timeNs: Int64, _ body: (TrackView) -> Void) {
-        for i in 0..<tracks.count {
-            let slot = tracks.slot(atActiveIndex: i)
-            guard tracks[slot].status != .tentative else { continue }
-            body(view(ofSlot: slot, atNs: timeNs))
-        }
+        forEachReportableTrack(atNs: timeNs, predictingIf: { _ in true }, body)
     }
 
     /// `forEachReportableTrack`, predicting only the tracks whose belief
