@@ -111,7 +111,6 @@ final class PipelineOutput {
         var n = 0
         let capacity = viewCapacity
         let views = self.views
-        let threats = self.threats
         engine.forEachReportableTrack(atNs: nowNs) { v in
             guard n < capacity else { return }
             views[n] = v
