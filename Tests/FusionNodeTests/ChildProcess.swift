@@ -72,12 +72,14 @@ enum ChildProcess {
         return Int64(time.tv_sec) * 1_000_000_000 + Int64(time.tv_nsec)
     }
 
-    /// A loopback TCP port that was free a moment ago: bind port 0, read
-    /// the port the kernel chose, close.
-    static func freeLoopbackPort() -> UInt16? {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+    /// A socket of `type` bound to 127.0.0.1 on a port the kernel chose
+    /// (listening with `backlog` when given), and that port; nil on failure
+    /// (nothing left open).
+    static func boundLoopbackSocket(_ type: __socket_type, listenBacklog backlog: Int32? = nil)
+        -> (fd: Int32, port: UInt16)?
+    {
+        let fd = socket(AF_INET, Int32(type.rawValue), 0)
         guard fd >= 0 else { return nil }
-        defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
@@ -85,9 +87,22 @@ enum ChildProcess {
         var length = socklen_t(MemoryLayout<sockaddr_in>.size)
         let bound = withUnsafeMutablePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && getsockname(fd, pointer, &length) == 0
+                bind(fd, pointer, length) == 0 && (backlog.map { listen(fd, $0) == 0 } ?? true)
+                    && getsockname(fd, pointer, &length) == 0
             }
         }
-        return bound ? UInt16(bigEndian: address.sin_port) : nil
+        guard bound else {
+            close(fd)
+            return nil
+        }
+        return (fd, UInt16(bigEndian: address.sin_port))
+    }
+
+    /// A loopback port of `type` (TCP unless told) that was free a moment
+    /// ago: bind port 0, read the port the kernel chose, close.
+    static func freeLoopbackPort(_ type: __socket_type = SOCK_STREAM) -> UInt16? {
+        guard let (fd, port) = boundLoopbackSocket(type) else { return nil }
+        close(fd)
+        return port
     }
 }

@@ -36,19 +36,7 @@ enum DaemonFixture {
 
     /// A UDP port and a TCP port free on loopback a moment ago, and an
     /// offset K such that the reference site's input ports + K are free.
-    static func freeUDPPort() -> UInt16? {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
-        }
-        return ok ? UInt16(bigEndian: address.sin_port) : nil
-    }
+    static func freeUDPPort() -> UInt16? { ChildProcess.freeLoopbackPort(SOCK_DGRAM) }
 
     static func portOffset() -> Int {
         for _ in 0..<50 {

@@ -12,25 +12,9 @@ final class FakeGpsdServer {
     private var client: Int32 = -1
 
     init?() {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { return nil }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ready = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { pointer in
-                bind(fd, pointer, length) == 0 && listen(fd, 4) == 0
-                    && getsockname(fd, pointer, &length) == 0
-            }
-        }
-        guard ready else {
-            close(fd)
-            return nil
-        }
+        guard let (fd, port) = ChildProcess.boundLoopbackSocket(SOCK_STREAM, listenBacklog: 4) else { return nil }
         listener = fd
-        port = UInt16(bigEndian: address.sin_port)
+        self.port = port
     }
 
     deinit {

@@ -108,6 +108,19 @@ enum ReportScenario {
     static let newCueOnFalseS = 12.0
     static let cancelOnFalseS = 20.0
 
+    /// The scenario written and read back, for tests that alter the
+    /// reports before scoring them.
+    static func records() throws -> (
+        site: SiteConfiguration, truth: [TruthRecord], tracks: [TrackRecord], cues: [CueRecord]
+    ) {
+        let files = try write()
+        return (
+            try site(), try TruthRecord.load(contentsOf: files.truth),
+            try TrackRecord.load(contentsOf: files.dir + "/tracks.jsonl"),
+            try CueRecord.load(contentsOf: files.dir + "/cues.jsonl")
+        )
+    }
+
     /// Writes truth.jsonl, tracks.jsonl and cues.jsonl into a new directory.
     static func write() throws -> (dir: String, truth: String) {
         let dir = try TestPaths.temporaryDirectory()
@@ -226,10 +239,8 @@ struct ReportScoreTests {
 
     @Test("a crewed run without misreports has a zero safety figure")
     func safetyFigureCanBeZero() throws {
-        let files = try ReportScenario.write()
-        let site = try ReportScenario.site()
-        let truth = try TruthRecord.load(contentsOf: files.truth)
-        var tracks = try TrackRecord.load(contentsOf: files.dir + "/tracks.jsonl")
+        let (site, truth, recorded, _) = try ReportScenario.records()
+        var tracks = recorded
         for i in tracks.indices where tracks[i].track == ReportScenario.targets[1].track {
             tracks[i].reportedClass = .crewed
         }
@@ -264,15 +275,12 @@ struct ReportScoreTests {
 
     @Test("a cued track whose altitude is 900 m off still counts against the target under it")
     func cueOnATrackWithAWrongAltitude() throws {
-        let files = try ReportScenario.write()
-        let site = try ReportScenario.site()
-        let truth = try TruthRecord.load(contentsOf: files.truth)
-        var tracks = try TrackRecord.load(contentsOf: files.dir + "/tracks.jsonl")
+        let (site, truth, recorded, cues) = try ReportScenario.records()
+        var tracks = recorded
         // The drone's and the light aircraft's tracks 900 m too high (a 2D
         // radar's altitude): no 3D match, the same horizontal place.
         let lifted: Set = [ReportScenario.targets[0].track, ReportScenario.targets[1].track]
         for i in tracks.indices where lifted.contains(tracks[i].track) { tracks[i].altM += 900 }
-        let cues = try CueRecord.load(contentsOf: files.dir + "/cues.jsonl")
         let score = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: cues)
         // The cue on the drone is still on the drone, the one on the crewed
         // aircraft still unsafe; only the false track's is unmatched.
@@ -286,12 +294,9 @@ struct ReportScoreTests {
 
     @Test("a cued track that disappears without a cancel is counted")
     func lostWithoutCancel() throws {
-        let files = try ReportScenario.write()
-        let site = try ReportScenario.site()
-        let truth = try TruthRecord.load(contentsOf: files.truth)
-        let tracks = try TrackRecord.load(contentsOf: files.dir + "/tracks.jsonl")
+        let (site, truth, tracks, all) = try ReportScenario.records()
         // The false track is cued and never cancelled: it vanishes at 20 s.
-        let cues = try CueRecord.load(contentsOf: files.dir + "/cues.jsonl").filter { $0.kind != .cancel }
+        let cues = all.filter { $0.kind != .cancel }
         let score = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: cues)
         #expect(score.cues.lostWithoutCancel == 1)
         #expect(score.render().contains("cued tracks lost without a cancel:        1  FAIL"))
