@@ -36,6 +36,11 @@ import WireFormats
             caused += cues
         }
         print("PlotCausedCueTests: caused \(caused.map { "\($0.kind)" }), ticked \(ticked.map { "\($0.kind)" })")
+        // The new cue leaves with the datagram whose plot declared the
+        // track uncrewed (the engine classifies as it fuses), not with the
+        // next periodic pass.
+        #expect(caused.contains { $0.kind == .new })
+        #expect(!ticked.contains { $0.kind == .new })
         // Updates follow the plots that move the intercept.
         #expect(caused.filter { $0.kind == .update }.count >= 5, "caused: \(caused.count)")
         // Whichever path sent them: one sequence, strictly increasing, and

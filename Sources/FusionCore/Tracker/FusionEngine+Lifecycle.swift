@@ -48,13 +48,6 @@ extension FusionEngine {
         record.pointee.sources.insert(SensorKinds(kind: m.kind))
         record.pointee.acousticSources.remember(m)
         record.pointee.evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
-        if record.pointee.evidence.hasCooperativeCrewedEvidence && !record.pointee.belief.cooperativeVeto {
-            // A transponder or a crewed emitter category: reclassify now, so
-            // that cueing sees the veto in its very next step.
-            record.pointee.belief = classifier.classify(
-                record.pointee.evidence, state: record.pointee.filter.state, updates: record.pointee.updates,
-                previous: record.pointee.belief)
-        }
         switch record.pointee.status {
         case .tentative:
             let (hits, window) = (configuration.confirmHits, configuration.confirmWindow)
@@ -67,6 +60,20 @@ extension FusionEngine {
             record.pointee.status = .confirmed
         case .confirmed:
             break
+        }
+        // The class follows the evidence at the measurement that changes
+        // it, so that the datagram that decides a track's class also cues
+        // it (the node's partial cueing step), instead of waiting up to a
+        // second for `maintain`. A tentative track is classified only for a
+        // transponder or a crewed emitter category (the veto must be in
+        // place before cueing can ever see the track). One classification
+        // per fused measurement: bounded, no allocation.
+        if record.pointee.status != .tentative
+            || (record.pointee.evidence.hasCooperativeCrewedEvidence && !record.pointee.belief.cooperativeVeto)
+        {
+            record.pointee.belief = classifier.classify(
+                record.pointee.evidence, state: record.pointee.filter.state, updates: record.pointee.updates,
+                previous: record.pointee.belief)
         }
         if record.pointee.status != .tentative { updated.insert(slot) }
     }
