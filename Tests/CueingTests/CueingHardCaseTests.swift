@@ -129,17 +129,17 @@ import Testing
         // in seconds before entry): every miss is a classification that
         // came late or never; each cue went out in the very step its track
         // was declared uncrewed (no miss is down to assignment, the quality
-        // gate or the cue lifecycle). Multirotors 20 of 20; jet drones 69 of
-        // 71 (two declared 56 s ahead, 45 s after coverage began at 15 km:
-        // not yet looked into); the raid 24 of 25; the
-        // drone-sounding light aircraft 39 of 40; beside the low helicopter
-        // 18 of 20 (17 while any rotor heard on a drone's bearings vetoed
-        // it); radar only 56 of 77 (a piston drone at -3..0 dBsm and 40-45
-        // m/s looks like a small light aircraft or a glider between
-        // thermals and stays unknown: safety first).
+        // gate or the cue lifecycle). Multirotors 20 of 20; jet drones 71
+        // of 71 (69 while a glider could explain 130 m/s within the 4-nat
+        // cap: they waited for the arrays' turbine hint); the drone-sounding
+        // light aircraft 40 of 40; the raid 24 of 25; beside the low
+        // helicopter 19 of 20; radar only 70 of 77 (56 before the airframe
+        // speed limits and the turn-rate term; what is left are piston
+        // drones at -3..0 dBsm and 45-55 m/s, which look like a small light
+        // aircraft and stay unknown: safety first).
         let floor: Double =
             switch hardCase {
-            case .radarOnlyArea: 0.7
+            case .radarOnlyArea: 0.85
             default: 0.9
             }
         #expect(Double(outcome.cuedInTime) >= floor * Double(outcome.entries), "late: \(outcome.late.prefix(8))")

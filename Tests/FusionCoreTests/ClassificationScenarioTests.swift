@@ -22,14 +22,14 @@ import Testing
     }
 
     /// Per case: no crewed aircraft's track ever uncrewed, birds bird or
-    /// unknown >= 90%, uncrewed targets uncrewed >= 75% per case and >= 88%
-    /// over the suite (the exceptions and the measured figures: FIXMEs below).
-    /// FIXME: the issue asks >= 90%. Measured (20 seeds, 1 raid): 97-99% for
-    /// multirotors and jet drones heard or seen, 77-95% for piston drones
-    /// (89.4% over the suite): one at -3..0 dBsm flying 40-45 m/s is, to a
-    /// radar, a glider between thermals or a small light aircraft, and stays
-    /// unknown unless the arrays hear its two-stroke (safety beats recall);
-    /// a track restarted after a loss starts again from no evidence.
+    /// unknown >= 90%, uncrewed targets uncrewed >= 80% per case and >= 90%
+    /// over the suite (the exception: the FIXME below). Measured (20 seeds,
+    /// 1 raid): 97-99.9% for multirotors and jet drones (jet drones seen by
+    /// radar alone 78% before airframe speed limits let their 115-145 m/s
+    /// rule out gliders and helicopters), 85-95% for piston drones: one at
+    /// -3..0 dBsm flying 45-55 m/s is, to a radar, a small light aircraft,
+    /// and stays unknown unless the arrays hear its two-stroke (safety beats
+    /// recall); a track restarted after a loss starts again from no evidence.
     @Test func hardCaseSuite() {
         var suite = ClassificationScore()
         for hardCase in HardCase.allCases {
@@ -47,7 +47,7 @@ import Testing
             let floor: Double? =
                 switch hardCase {
                 case .acousticOnlyArea: nil
-                default: 0.75
+                default: 0.8
                 }
             if let floor, let share = score.share(of: .uncrewed, reportedAs: [.uncrewed]) {
                 #expect(share >= floor, "\(hardCase): uncrewed share \(share)")
@@ -59,10 +59,9 @@ import Testing
         }
         let uncrewed = suite.share(of: .uncrewed, reportedAs: [.uncrewed]) ?? 0
         print("suite: uncrewed share \(uncrewed), bird or unknown \(suite.share(of: .bird, reportedAs: [.bird, .unknown]) ?? 0)")
-        // FIXME: the issue asks 90%; measured 89.6% with every branch merged (84% before the rotor
-        // veto asked for a share of the hints and yielded to the radar on
-        // drone-sized tracks). What is left: radar-only piston drones at
-        // -3..0 dBsm (above).
-        #expect(uncrewed >= 0.88)
+        // Measured 92.8% (89.6% before the turn-rate term and the airframe
+        // speed limits; 84% before the rotor veto asked for a share of the
+        // hints and yielded to the radar on drone-sized tracks).
+        #expect(uncrewed >= 0.9)
     }
 }

@@ -16,9 +16,11 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
     case climb = 7
     /// Acoustic harmonic fundamental.
     case fundamental = 8
+    /// Share of the track's flight spent turning (`TurnWindows`).
+    case turnRate = 9
 
     /// Terms that enter the Bayes sum (every case but `.none`).
-    public static var termCount: Int { 8 }
+    public static var termCount: Int { 9 }
 
     /// The term's name in reports (`tracks.jsonl` `decided_by`); static
     /// text, so that writing it never touches the heap.
@@ -33,6 +35,7 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
         case .rcsFluctuation: "rcs_fluctuation"
         case .climb: "climb"
         case .fundamental: "fundamental"
+        case .turnRate: "turn_rate"
         }
     }
 }

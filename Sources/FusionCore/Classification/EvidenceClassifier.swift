@@ -11,10 +11,13 @@ import FusionMath
 /// n), RCS fluctuation (the sample standard deviation, with its sampling
 /// spread), horizontal speed, height and climb from the filter (their
 /// variances widen the profile, so an unconverged track says little), the
-/// acoustic harmonic fundamental (sample mean) and confidence-weighted
-/// source hints. Successive plots and reports of one target are correlated,
+/// share of its flight spent turning (`TurnWindows`: binomial, over a
+/// capped number of windows), the acoustic harmonic fundamental (sample
+/// mean) and confidence-weighted source hints. Successive plots and reports of one target are correlated,
 /// so every summary counts at most a capped number of samples, and each
-/// term is capped at `maxTermNats` between profiles. Cooperative signals
+/// term is capped at `maxTermNats` between profiles, except a speed beyond
+/// a profile's airframe limit (`TargetProfile.maxGroundSpeedMps`) by three
+/// sigmas, which counts up to `maxEnvelopeNats`. Cooperative signals
 /// (ADS-B emitter category, transponder replies) are declarations, not
 /// samples, and are weighed uncapped.
 ///
@@ -36,7 +39,7 @@ public struct EvidenceClassifier: Sendable {
 
     /// Per-term, per-profile log-likelihoods (rows indexed by
     /// `EvidenceItem.rawValue - 1`).
-    typealias TermTable = InlineArray<8, InlineArray<8, Double>>
+    typealias TermTable = InlineArray<9, InlineArray<8, Double>>
 
     /// The new belief for a track with `evidence` and kinematic `state`
     /// (height relative to the node's origin), given its previous belief.
@@ -112,9 +115,13 @@ public struct EvidenceClassifier: Sendable {
         let ve = state.mean[3], vn = state.mean[4]
         let speed = (ve * ve + vn * vn).squareRoot()
         let cov = state.covariance
+        // Profiles the speed puts beyond their airframe's limit.
+        var beyondEnvelope = InlineArray<8, Bool>(repeating: false)
         if speed > 0.1 {
             let v = (ve * ve * cov[3, 3] + 2 * ve * vn * cov[3, 4] + vn * vn * cov[4, 4]) / (speed * speed)
             for s in 0..<8 { table[row(.speed)][s] = p[s].speedMps.logDensity(speed, extraVariance: v) }
+            let floorMps = speed - 3 * max(0, v).squareRoot()
+            for s in 0..<8 { beyondEnvelope[s] = floorMps > p[s].maxGroundSpeedMps }
         } else {
             let v = 0.5 * (cov[3, 3] + cov[4, 4])
             for s in 0..<8 { table[row(.speed)][s] = p[s].speedMps.logDensity(0, extraVariance: v) }
@@ -133,6 +140,18 @@ public struct EvidenceClassifier: Sendable {
                 table[row(.fundamental)][s] =
                     p[s].fundamentalHz?.logDensity(evidence.meanFundamentalHz, extraVariance: extra)
                     ?? Math.log(c.strayFundamentalDensity)
+            }
+        }
+        let turns = evidence.turns
+        if turns.count >= max(1, c.minTurnWindows) {
+            // Windows of one flight are not independent (a pilot flies a leg
+            // or circles a thermal for minutes): at most
+            // `maxEffectiveTurnWindows` of them count.
+            let scale = min(1, c.maxEffectiveTurnWindows / Double(turns.count))
+            let turning = scale * Double(turns.turning), straight = scale * Double(turns.straight)
+            for s in 0..<8 {
+                let q = min(0.95, max(0.05, p[s].turningShare))
+                table[row(.turnRate)][s] = turning * Math.log(q) + straight * Math.log(1 - q)
             }
         }
         let totalHint = evidence.namedHintWeight
@@ -154,7 +173,10 @@ public struct EvidenceClassifier: Sendable {
             var best = -Double.infinity
             for s in 0..<8 { best = max(best, table[t][s]) }
             let cap = t == row(.radarCrossSection) ? c.maxRcsTermNats : c.maxTermNats
-            for s in 0..<8 { table[t][s] = max(table[t][s], best - cap) }
+            for s in 0..<8 {
+                let beyond = t == row(.speed) && beyondEnvelope[s]
+                table[t][s] = max(table[t][s], best - (beyond ? max(cap, c.maxEnvelopeNats) : cap))
+            }
         }
         return table
     }

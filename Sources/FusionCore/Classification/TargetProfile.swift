@@ -29,11 +29,22 @@ public struct TargetProfile: Sendable {
     /// piston, 2 electric rotors, 3 turbine or jet, 4 helicopter main rotor)
     /// when a sensor reports one for it. Hint 0 is not weighed.
     public var hintLikelihood: InlineArray<5, Double>
+    /// Highest horizontal ground speed the kind can fly, m/s: its
+    /// never-exceed airspeed plus a strong low-level tailwind (25 m/s);
+    /// infinity when no airframe limit is worth stating. Beyond it by more
+    /// than the estimate's uncertainty the speed is a limit of physics, not
+    /// a tail of the model, and its term may count up to
+    /// `ClassifierConfiguration.maxEnvelopeNats` against the profile.
+    public var maxGroundSpeedMps: Double
+    /// Probability that a window of its flight (`TurnWindows.windowNs`)
+    /// shows a sustained turn (`TurnWindows.turningRateRadPerS`).
+    public var turningShare: Double
 
     public init(
         _ targetClass: TargetClass, weight: Double, rcsDbsm: GaussianMixture1D, rcsFluctuationDb: GaussianMixture1D,
         speedMps: GaussianMixture1D, heightM: GaussianMixture1D, climbMps: GaussianMixture1D,
-        fundamentalHz: GaussianMixture1D?, hintLikelihood: InlineArray<5, Double>
+        fundamentalHz: GaussianMixture1D?, hintLikelihood: InlineArray<5, Double>,
+        maxGroundSpeedMps: Double = .infinity, turningShare: Double = 0.2
     ) {
         self.targetClass = targetClass
         self.weight = weight
@@ -44,6 +55,8 @@ public struct TargetProfile: Sendable {
         self.climbMps = climbMps
         self.fundamentalHz = fundamentalHz
         self.hintLikelihood = hintLikelihood
+        self.maxGroundSpeedMps = maxGroundSpeedMps
+        self.turningShare = turningShare
     }
 
     /// Hint likelihoods of a source whose hint is `right` with probability

@@ -44,6 +44,9 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
     /// Time of the newest radar plot or ADS-B position (a measurement that
     /// fixes the position, not only a direction), ns; 0 when none yet.
     public var lastPositionFixNs: Int64
+    /// Straight and turning stretches of the filtered track, counted at
+    /// position fixes (`FusionEngine.fuse`).
+    public var turns: TurnWindows
 
     @inlinable public init() {
         icaoAddress = nil
@@ -61,6 +64,7 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         fundamentalSquaredDeviationsHz2 = 0
         acousticReports = 0
         lastPositionFixNs = 0
+        turns = TurnWindows()
     }
 
     /// Takes over the cooperative identity of a duplicate track being

@@ -48,6 +48,14 @@ extension FusionEngine {
         record.pointee.sources.insert(SensorKinds(kind: m.kind))
         record.pointee.acousticSources.remember(m)
         record.pointee.evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
+        if m.kind != .bearing {
+            // Turns are read from fix to fix: a bearing alone moves the
+            // estimate along its line, not along the target's path.
+            let s = record.pointee.filter.state
+            record.pointee.evidence.turns.observe(
+                eastMps: s.mean[3], northMps: s.mean[4],
+                sigmaMps: (0.5 * max(0, s.covariance[3, 3] + s.covariance[4, 4])).squareRoot(), timeNs: s.timeNs)
+        }
         switch record.pointee.status {
         case .tentative:
             let (hits, window) = (configuration.confirmHits, configuration.confirmWindow)

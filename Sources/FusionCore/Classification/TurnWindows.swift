@@ -1,0 +1,90 @@
+import FusionMath
+
+/// How much of its flight a track has spent turning: consecutive windows of
+/// `windowNs` of its filtered horizontal velocity, each counted straight or
+/// turning by the heading change over it, for the classifier's turn-rate
+/// term.
+///
+/// Why it is evidence: a glider climbs in thermals by circling (20-30 s a
+/// turn, 10-20 deg/s) for a good part of its flight, local light-aircraft
+/// and helicopter traffic (circuits, training, aerial work) turns every
+/// minute or so, birds meander, while a one-way attack drone or an airliner
+/// flies long straight legs between waypoints. One window says little;
+/// many straight windows in a row say "not circling".
+///
+/// The heading change is summed from fix to fix (each step well under
+/// half a turn), so a window's total is the change of the filtered heading
+/// between its ends, with no wrap-around at any turn rate. A window counts
+/// only while the heading is well defined: speed at least
+/// `minSpeedMps` and velocity sigma at most `maxHeadingSigmaRad` of it
+/// (hovering multirotors and young tracks say nothing); otherwise, or
+/// after a gap of more than two windows, the window starts again. Frame:
+/// the tracking frame's ENU; heading clockwise from north, radians.
+@frozen
+public struct TurnWindows: Sendable, BitwiseCopyable {
+    /// Heading of the newest reliable fix, rad.
+    public var lastHeadingRad: Float
+    /// Heading change summed since the current window began, rad (signed).
+    public var windowTurnRad: Float
+    /// Start of the current window, ns; 0 while none is open.
+    public var windowStartNs: Int64
+    /// Time of the newest reliable fix, ns.
+    public var lastFixNs: Int64
+    /// Completed windows flown straight and turning (saturating).
+    public var straight: UInt16
+    public var turning: UInt16
+
+    @inlinable public init() {
+        lastHeadingRad = 0
+        windowTurnRad = 0
+        windowStartNs = 0
+        lastFixNs = 0
+        straight = 0
+        turning = 0
+    }
+
+    /// Length of one window: long enough that the filtered heading's noise
+    /// (a few degrees at each end) stays well below `turningRateRadPerS`
+    /// times it, short enough to see one turn of a circling glider.
+    public static var windowNs: Int64 { 10_000_000_000 }
+    /// Mean turn rate over a window at or above which it counts as turning:
+    /// 2 deg/s, below a rate-one turn (3 deg/s) and far below thermalling
+    /// (10-20 deg/s), and 3.5 times the rate error of a 10 s window whose
+    /// ends carry 0.1 rad of heading error each.
+    public static var turningRateRadPerS: Double { 2 * Math.radiansPerDegree }
+    public static var minSpeedMps: Double { 10 }
+    public static var maxHeadingSigmaRad: Double { 0.1 }
+
+    /// Notes the filtered horizontal velocity (`eastMps`, `northMps`, with
+    /// per-axis sigma `sigmaMps`) of a track just fixed at `timeNs`.
+    @inlinable public mutating func observe(eastMps: Double, northMps: Double, sigmaMps: Double, timeNs: Int64) {
+        let speed = (eastMps * eastMps + northMps * northMps).squareRoot()
+        guard speed >= Self.minSpeedMps, sigmaMps <= Self.maxHeadingSigmaRad * speed, timeNs > lastFixNs else {
+            if timeNs > lastFixNs { windowStartNs = 0 }
+            return
+        }
+        let heading = Math.atan2(eastMps, northMps)
+        let restart = windowStartNs == 0 || timeNs - lastFixNs > 2 * Self.windowNs
+        if !restart { windowTurnRad += Float(Angle.wrapSigned(heading - Double(lastHeadingRad))) }
+        lastHeadingRad = Float(heading)
+        lastFixNs = timeNs
+        if restart {
+            windowStartNs = timeNs
+            windowTurnRad = 0
+            return
+        }
+        let elapsedNs = timeNs - windowStartNs
+        guard elapsedNs >= Self.windowNs else { return }
+        let rate = abs(Double(windowTurnRad)) / (Double(elapsedNs) * 1e-9)
+        if rate >= Self.turningRateRadPerS {
+            if turning < UInt16.max { turning += 1 }
+        } else if straight < UInt16.max {
+            straight += 1
+        }
+        windowStartNs = timeNs
+        windowTurnRad = 0
+    }
+
+    /// Completed windows.
+    @inlinable public var count: Int { Int(straight) + Int(turning) }
+}
