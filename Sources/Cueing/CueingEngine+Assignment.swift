@@ -109,7 +109,15 @@ extension CueingEngine {
     ///    interceptors never trade a target back and forth.
     /// FIXME: an urgent new threat does not pre-empt a later one already
     /// held by a full interceptor; it gets the next best interceptor, or
-    /// none. Pre-emption needs a rule agreed with the crews.
+    /// none. Pre-emption needs a rule agreed with the crews. Since classes
+    /// are declared by the datagram that decides them, threats declared a
+    /// second apart are assigned one after the other: in the crossing-short
+    /// golden replay the drone declared first takes IDR-1 (capacity 1
+    /// there), and the one declared a second later, which GUN-1 cannot
+    /// reach, gets no cue (declared together, the earlier-entering one took
+    /// IDR-1 and the other GUN-1). Moving a held threat to another
+    /// interceptor that still reaches it, to free one for a new threat, is
+    /// the same crew decision.
     ///
     /// With `only` (a partial step over those tracks), the cues of tracks
     /// not listed keep their interceptors and count against capacity.

@@ -36,11 +36,11 @@ import Testing
             let score = Self.score(hardCase)
             print("\(hardCase):\n\(score.table)")
             #expect(score.crewedAsUncrewed == 0, "\(hardCase): \(score.crewedAsUncrewedCases)")
-            // FIXME: acoustic-only drones (0%) have no floor, on purpose
+            // FIXME: acoustic-only drones (1%) have no floor, on purpose
             // (safety first): with no radar cross-section a piston drone and
             // the light aircraft in that area sound alike (two-stroke 100-200
             // Hz against 70-110 and geared 110-180), so they stay unknown.
-            // Drones beside the low, slow helicopter (80%, was 53% while any
+            // Drones beside the low, slow helicopter (88%, was 53% while any
             // rotor heard on a drone's bearings vetoed it; the radar now
             // tells a drone-sized track's rotor hints from its own) lose the
             // rest to mixed hints and fundamentals along shared bearings.
