@@ -69,14 +69,19 @@ extension FusionEngine {
         case .confirmed:
             break
         }
-        // The class follows the evidence at the measurement that changes
-        // it, so that the datagram that decides a track's class also cues
-        // it (the node's partial cueing step), instead of waiting up to a
-        // second for `maintain`. A tentative track is classified only for a
-        // transponder or a crewed emitter category (the veto must be in
-        // place before cueing can ever see the track). One classification
-        // per fused measurement: bounded, no allocation.
-        if record.pointee.status != .tentative
+        // The class follows the evidence at the position fix (radar plot,
+        // ADS-B) that changes it, so that the datagram that decides a
+        // track's class also cues it (the node's partial cueing step)
+        // instead of waiting up to a second for `maintain`. Only fixes: a
+        // track is cueable only with a recent fix anyway, and a bearing's
+        // hint or fundamental is weighed at the next fix or pass (within a
+        // second with a 1 Hz radar), which keeps the cost at about one
+        // classification per track and second (`classify` is tens of µs;
+        // a target heard by eight arrays sends eight bearings a second).
+        // A transponder or a crewed emitter category is weighed at once,
+        // whatever brought it and even on a tentative track: the veto must
+        // be in place before cueing can ever see the track.
+        if (m.kind != .bearing && record.pointee.status != .tentative)
             || (record.pointee.evidence.hasCooperativeCrewedEvidence && !record.pointee.belief.cooperativeVeto)
         {
             record.pointee.belief = classifier.classify(
@@ -128,6 +133,8 @@ extension FusionEngine {
     /// Forgets the tracks updated since the last `takeUpdatedTracks` (slots
     /// are freed here; the caller's periodic pass looks at every track).
     public mutating func maintain(atNs nowNs: Int64) {
+        // The grid's time is the previous pass's (0 before the first).
+        let previousPassNs = scratch.gridTimeNs
         updated.removeAll()
         let m = configuration.confirmHits, n = configuration.confirmWindow
         let maxSigma = configuration.maxPositionSigmaM
@@ -155,7 +162,11 @@ extension FusionEngine {
                 counters.tracksDeleted &+= 1
                 continue
             }
-            if status != .tentative {
+            // A track classified at a fix since the last pass (`fuse`;
+            // confirmed at or before that fix) is not classified again here.
+            let fix = tracks[slot].evidence.lastPositionFixNs
+            let classifiedAtFix = fix > previousPassNs && tracks[slot].confirmedNs <= fix
+            if status != .tentative && !classifiedAtFix {
                 let belief = classifier.classify(
                     tracks[slot].evidence, state: estimate, updates: tracks[slot].updates,
                     previous: tracks[slot].belief)
