@@ -76,8 +76,8 @@ extension FusionEngine {
         // track is cueable only with a recent fix anyway, and a bearing's
         // hint or fundamental is weighed at the next fix or pass (within a
         // second with a 1 Hz radar), which keeps the cost at about one
-        // classification per track and second (`classify` is tens of µs;
-        // a target heard by eight arrays sends eight bearings a second).
+        // classification per track and second, as with the pass alone (a
+        // target heard by eight arrays sends eight bearings a second).
         // A transponder or a crewed emitter category is weighed at once,
         // whatever brought it and even on a tentative track: the veto must
         // be in place before cueing can ever see the track.
