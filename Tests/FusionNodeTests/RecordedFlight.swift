@@ -13,6 +13,8 @@ struct RecordedFlight {
         var longitudeDeg: Double
         /// Barometric altitude, metres (the recording's feet).
         var altitudeM: Double
+        /// Reported ground speed, m/s (the recording's knots).
+        var groundSpeedMps: Double?
     }
 
     let name: String
@@ -27,17 +29,57 @@ struct RecordedFlight {
         guard let rows = json as? [[String: Any]] else { return nil }
         func number(_ row: [String: Any], _ key: String) -> Double? { (row[key] as? NSNumber)?.doubleValue }
         var samples: [Sample] = []
+        let positionTimes = rows.contains { $0["last_position"] != nil }
         for row in rows {
-            guard let t = number(row, "timestamp"), let lat = number(row, "latitude"), let lon = number(row, "longitude"),
-                let altFt = number(row, "altitude"), (row["onground"] as? Bool) != true
+            // OpenSky repeats the last position in every state vector until
+            // a new one comes; `last_position` is when that position was
+            // received, so it is the position's time where given.
+            guard let t = number(row, "last_position") ?? number(row, "timestamp"), let lat = number(row, "latitude"),
+                let lon = number(row, "longitude"), let altFt = number(row, "altitude"), (row["onground"] as? Bool) != true
             else { continue }
-            samples.append(Sample(timeNs: Int64(t) * 1_000_000, latitudeDeg: lat, longitudeDeg: lon, altitudeM: altFt * 0.3048))
+            samples.append(
+                Sample(
+                    timeNs: Int64(t) * 1_000_000, latitudeDeg: lat, longitudeDeg: lon, altitudeM: altFt * 0.3048,
+                    groundSpeedMps: number(row, "groundspeed").map { $0 * 0.514444 }))
         }
         samples.sort { $0.timeNs < $1.timeNs }
+        // One sample per time and per position: a repeated position is a
+        // stale one, and flying through it again would stop the aircraft.
         var unique: [Sample] = []
-        for s in samples where unique.last.map({ s.timeNs > $0.timeNs }) ?? true { unique.append(s) }
+        for s in samples {
+            if let last = unique.last,
+                s.timeNs <= last.timeNs || (s.latitudeDeg == last.latitudeDeg && s.longitudeDeg == last.longitudeDeg)
+            {
+                continue
+            }
+            unique.append(s)
+        }
         self.name = name
-        self.samples = unique
+        self.samples = positionTimes ? unique : Self.retimed(unique)
+    }
+
+    /// Without `last_position` a sample's time is when the state vector was
+    /// written, not when its position was received: between samples ~8 s
+    /// apart the speed implied by the positions swings 0.6-1.5 times the
+    /// reported ground speed, and a path flown through them would surge and
+    /// brake. So the time between close samples (at most 30 s) is the chord
+    /// over the mean of their reported ground speeds (within half and twice
+    /// the recorded spacing); longer gaps keep theirs.
+    static func retimed(_ samples: [Sample]) -> [Sample] {
+        var out = samples
+        for i in samples.indices.dropFirst() {
+            let a = samples[i - 1], b = samples[i]
+            var dtNs = b.timeNs - a.timeNs
+            if dtNs <= 30_000_000_000, let va = a.groundSpeedMps, let vb = b.groundSpeedMps, va + vb > 10 {
+                let metresPerDeg = 111_320.0
+                let de = (b.longitudeDeg - a.longitudeDeg) * metresPerDeg * cos(a.latitudeDeg * .pi / 180)
+                let dn = (b.latitudeDeg - a.latitudeDeg) * metresPerDeg
+                let flownNs = Int64((de * de + dn * dn).squareRoot() / (0.5 * (va + vb)) * 1e9)
+                dtNs = min(max(flownNs, dtNs / 2), dtNs * 2)
+            }
+            out[i].timeNs = out[i - 1].timeNs + max(dtNs, 1)
+        }
+        return out
     }
 
     /// The lowest altitude recorded: taken as the ground under the whole
@@ -69,13 +111,16 @@ struct RecordedFlight {
     }
 
     /// A scenario of one target of `kind` flying `stretch`, without a
-    /// transponder, in a frame centred under the stretch at `groundM`.
-    func scenario(_ stretch: ArraySlice<Sample>, kind: TargetKind, seed: UInt64) -> Scenario {
+    /// transponder, in a frame whose origin is at `groundM`, `southM` south
+    /// of the middle of the stretch (0: under it, where the arrays hear it
+    /// best; a few km: where a 3D radar sees a high aircraft above its
+    /// cone of silence).
+    func scenario(_ stretch: ArraySlice<Sample>, kind: TargetKind, southM: Double = 0, seed: UInt64) -> Scenario {
         let n = Double(stretch.count)
-        let centre = Geodetic(
+        let middle = Geodetic(
             latitudeDeg: stretch.map(\.latitudeDeg).reduce(0, +) / n,
             longitudeDeg: stretch.map(\.longitudeDeg).reduce(0, +) / n, heightM: groundM)
-        let frame = LocalFrame(origin: centre)
+        let frame = LocalFrame(origin: LocalFrame(origin: middle).geodetic(fromENU: Vector3(0, -southM, 0)))
         let path = RecordedPath(
             timesNs: stretch.map(\.timeNs),
             positionsENU: stretch.map {
