@@ -121,8 +121,11 @@ struct RecordedFlight {
             latitudeDeg: stretch.map(\.latitudeDeg).reduce(0, +) / n,
             longitudeDeg: stretch.map(\.longitudeDeg).reduce(0, +) / n, heightM: groundM)
         let frame = LocalFrame(origin: LocalFrame(origin: middle).geodetic(fromENU: Vector3(0, -southM, 0)))
+        // Flown from the simulation's usual start (the sensor models' report
+        // clocks run from it), not on the recording's date.
+        let shiftNs = Scenario.defaultStartNs - stretch[stretch.startIndex].timeNs
         let path = RecordedPath(
-            timesNs: stretch.map(\.timeNs),
+            timesNs: stretch.map { $0.timeNs + shiftNs },
             positionsENU: stretch.map {
                 frame.enu(from: Geodetic(latitudeDeg: $0.latitudeDeg, longitudeDeg: $0.longitudeDeg, heightM: $0.altitudeM))
             })
