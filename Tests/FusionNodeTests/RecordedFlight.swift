@@ -55,7 +55,21 @@ struct RecordedFlight {
             unique.append(s)
         }
         self.name = name
-        self.samples = positionTimes ? unique : Self.retimed(unique)
+        self.samples = Self.smoothedAltitudes(positionTimes ? unique : Self.retimed(unique))
+    }
+
+    /// Barometric altitude comes in 25 ft steps: at one sample a second a
+    /// step is a 7.6 m/s climb for a second, which no aircraft flies. Each
+    /// altitude is replaced by the mean over the samples within 5 s of it.
+    static func smoothedAltitudes(_ samples: [Sample]) -> [Sample] {
+        var out = samples
+        var lo = 0, hi = 0
+        for i in samples.indices {
+            while samples[lo].timeNs < samples[i].timeNs - 5_000_000_000 { lo += 1 }
+            while hi + 1 < samples.count, samples[hi + 1].timeNs <= samples[i].timeNs + 5_000_000_000 { hi += 1 }
+            out[i].altitudeM = samples[lo...hi].map(\.altitudeM).reduce(0, +) / Double(hi - lo + 1)
+        }
+        return out
     }
 
     /// Without `last_position` a sample's time is when the state vector was
