@@ -19,7 +19,8 @@ public enum HardCase: String, Sendable, CaseIterable {
     /// (Rotax-type, 110-180 Hz) sound like piston drones, flying drone
     /// speeds through the acoustic network, among piston drones.
     case droneLikeLightAircraft
-    /// Gliders thermalling and on a glide: small, slow and silent.
+    /// Gliders thermalling (30 m/s) and running between thermals at cruise
+    /// speed (35-48 m/s, drone speeds): small and silent.
     case glider
     /// Flocks of birds over the site (one plot per flock, up to -10 dBsm).
     case birdFlocks
