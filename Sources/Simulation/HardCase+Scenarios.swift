@@ -74,7 +74,10 @@ extension HardCase {
                     turns: durationS * 30 / (2 * Double.pi * r), clockwise: g.uniform() < 0.5, speedMps: 30, startNs: at(0))
                 add(.glider, path, &g)
             }
-            pass(.glider, rangeM: 10_000, offsetM: g.uniform(-4000, 4000), altitudeM: g.uniform(800, 1500), speedMps: 33, &g)
+            // Running between thermals (or along a ridge, level) at cruise speed.
+            pass(
+                .glider, rangeM: 10_000, offsetM: g.uniform(-4000, 4000), altitudeM: g.uniform(800, 1500),
+                speedMps: g.uniform(35, 48), &g)
         case .birdFlocks:
             for _ in 0..<6 { wander(.bird, centre: .zero, halfWidthM: 6000, heights: 30...400, &g) }
         case .multirotors:

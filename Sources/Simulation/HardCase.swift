@@ -19,7 +19,8 @@ public enum HardCase: String, Sendable, CaseIterable {
     /// (Rotax-type, 110-180 Hz) sound like piston drones, flying drone
     /// speeds through the acoustic network, among piston drones.
     case droneLikeLightAircraft
-    /// Gliders thermalling and on a glide: small, slow and silent.
+    /// Gliders thermalling (30 m/s) and running between thermals at cruise
+    /// speed (35-48 m/s, drone speeds): small and silent.
     case glider
     /// Flocks of birds over the site (one plot per flock, up to -10 dBsm).
     case birdFlocks
@@ -56,30 +57,7 @@ public enum HardCase: String, Sendable, CaseIterable {
             frame: LocalFrame(origin: Scenario.defaultSite), startNs: startNs,
             endNs: startNs + nanoseconds(durationS ?? self.durationS), seed: seed, targets: [])
         build(&scenario, &g)
-        var radar = RadarSensorModel(sensor: 1, positionENU: Vector3(0, 0, 20), frame: scenario.frame)
-        radar.clutterMeanPerScan = 1
-        var acousticSites = [Vector3(0, 0, 2)]
-        for k in 0..<6 {
-            let b = Double(k) * Double.pi / 3
-            acousticSites.append(Vector3(3000 * Math.sin(b), 3000 * Math.cos(b), 2))
-        }
-        let radars = [radar]
-        switch self {
-        case .acousticOnlyArea:
-            acousticSites = acousticSites.map { Vector3($0.x + 30_000, $0.y, $0.z) }
-        case .radarOnlyArea:
-            acousticSites = []
-        default:
-            break
-        }
-        let acoustic = acousticSites.enumerated().map { k, p in
-            AcousticSensorModel(
-                sensor: SensorIndex(100 + k), sensorID: UInt32(1001 + k), site: scenario.frame.geodetic(fromENU: p),
-                frame: scenario.frame)
-        }
-        return HardCaseSetup(
-            hardCase: self, scenario: scenario, radars: radars, acoustic: acoustic,
-            adsb: ADSBModel(sensor: 2, frame: scenario.frame))
+        return HardCaseSetup(hardCase: self, site: scenario)
     }
 }
 
@@ -90,6 +68,35 @@ public struct HardCaseSetup: Sendable {
     public var radars: [RadarSensorModel]
     public var acoustic: [AcousticSensorModel]
     public var adsb: ADSBModel?
+
+    /// The hard cases' site round the origin of `scenario`'s frame (see
+    /// `HardCase`), with the sensors `hardCase` moves or leaves out.
+    public init(hardCase: HardCase, site scenario: Scenario) {
+        var radar = RadarSensorModel(sensor: 1, positionENU: Vector3(0, 0, 20), frame: scenario.frame)
+        radar.clutterMeanPerScan = 1
+        var acousticSites = [Vector3(0, 0, 2)]
+        for k in 0..<6 {
+            let b = Double(k) * Double.pi / 3
+            acousticSites.append(Vector3(3000 * Math.sin(b), 3000 * Math.cos(b), 2))
+        }
+        switch hardCase {
+        case .acousticOnlyArea:
+            acousticSites = acousticSites.map { Vector3($0.x + 30_000, $0.y, $0.z) }
+        case .radarOnlyArea:
+            acousticSites = []
+        default:
+            break
+        }
+        self.hardCase = hardCase
+        self.scenario = scenario
+        radars = [radar]
+        acoustic = acousticSites.enumerated().map { k, p in
+            AcousticSensorModel(
+                sensor: SensorIndex(100 + k), sensorID: UInt32(1001 + k), site: scenario.frame.geodetic(fromENU: p),
+                frame: scenario.frame)
+        }
+        adsb = ADSBModel(sensor: 2, frame: scenario.frame)
+    }
 
     /// What the sensors deliver, in arrival order.
     public func feed(seed: UInt64) -> SensorFeed {

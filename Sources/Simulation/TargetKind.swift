@@ -64,7 +64,7 @@ public enum TargetKind: UInt8, Sendable, BitwiseCopyable, CaseIterable, Equatabl
         case .airliner: 180...250
         case .helicopter: 30...75
         case .lightAircraft: 45...70
-        case .glider: 22...40
+        case .glider: 22...50
         case .bird: 8...18
         }
     }

@@ -50,6 +50,9 @@ public struct Trajectory: Sendable {
 
     @usableFromInline let segments: [PathSegment]
     @usableFromInline let profile: AltitudeProfile
+    /// Set when the path is a recording rather than planned legs; then it
+    /// alone gives the state.
+    @usableFromInline let recorded: RecordedPath?
 
     /// Seconds spent over the vertical blend at a corner without a turn, so a
     /// change of climb gradient on a straight leg is not a step in climb rate.
@@ -59,7 +62,7 @@ public struct Trajectory: Sendable {
     public var durationS: Double { lengthM / speedMps }
 
     /// Time the target reaches the end of its path, ns since the Unix epoch.
-    public var endNs: Int64 { startNs + Int64((durationS * 1e9).rounded(.down)) }
+    public var endNs: Int64 { recorded?.endNs ?? startNs + Int64((durationS * 1e9).rounded(.down)) }
 
     /// A path through `waypoints` (ENU metres, at least two, consecutive ones
     /// at least 1 m apart horizontally), starting at `startNs`.
@@ -154,10 +157,25 @@ public struct Trajectory: Sendable {
         self.maxTurnRateRadPerS = maxTurnRateRadPerS
         self.peakTurnRateRadPerS = peakTurnRateRadPerS
         self.startNs = startNs
+        recorded = nil
+    }
+
+    /// A recorded flight: `speedMps` is its mean horizontal ground speed,
+    /// the turn-rate bounds its peak between samples.
+    public init(recorded path: RecordedPath) {
+        segments = []
+        profile = AltitudeProfile(s: [0, 1], z: [0, 0], halfWidth: [0, 0])  // unused
+        lengthM = path.lengthM
+        speedMps = max(path.lengthM, 1) / secondsBetween(path.startNs, path.endNs)
+        peakTurnRateRadPerS = path.peakTurnRateRadPerS
+        maxTurnRateRadPerS = peakTurnRateRadPerS
+        startNs = path.startNs
+        recorded = path
     }
 
     /// Position and velocity at `timeNs`; nil before the start or after the end.
     public func state(atNs timeNs: Int64) -> TruthState? {
+        if let recorded { return recorded.state(atNs: timeNs) }
         let t = secondsBetween(startNs, timeNs)
         guard t >= 0 else { return nil }
         let s = t * speedMps

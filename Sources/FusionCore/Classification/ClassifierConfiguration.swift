@@ -117,8 +117,14 @@ public struct ClassifierConfiguration: Sendable {
     /// Fluctuation: rigid airframes about 3.5 dB (Swerling 3), birds and
     /// flocks about 6 dB (wingbeat, many scatterers), each seen through ~2 dB
     /// of radar amplitude noise. Speeds: multirotors 5..20 m/s, piston drones
-    /// 40..55, jet drones 100..150, light aircraft 45..70, gliders 22..40,
-    /// helicopters 0..75, airliners 180..250, birds 8..18. Fundamentals:
+    /// 40..55, jet drones 100..150, light aircraft 45..70, helicopters
+    /// 0..75, airliners 180..250, birds 8..18. Gliders (standard-class
+    /// polars) circle in thermals at 22..30 m/s climbing 1..4 m/s, and run
+    /// between thermals at 35..50 m/s (faster in strong weather) sinking
+    /// 1..3 m/s, more in sinking air, plus the wind on ground speed; a
+    /// glider profile of 22..40 m/s and level flight, as first written,
+    /// made a real glider's recorded run (OpenSky, `RecordedConfuserTests`)
+    /// at 42 m/s and -2 dBsm look like a piston drone. Fundamentals:
     /// multirotor blade pass 100..300 Hz, piston drone two-strokes 100..200,
     /// light aircraft 70..110 with a share of geared (Rotax-type) engines at
     /// 110..180 that sound like drones, helicopter rotors 10..30. Airframe
@@ -170,8 +176,9 @@ public struct ClassifierConfiguration: Sendable {
                 maxGroundSpeedMps: 110, turningShare: 0.3),
             TargetProfile(
                 .crewed, weight: 0.1, rcsDbsm: GaussianMixture1D(mean: -1, sigma: 3), rcsFluctuationDb: rigid,
-                speedMps: GaussianMixture1D(mean: 31, sigma: 7), heightM: GaussianMixture1D(mean: 1500, sigma: 800),
-                climbMps: GaussianMixture1D(mean: 0, sigma: 2.5), fundamentalHz: nil,
+                speedMps: GaussianMixture1D([(0.45, 26, 5), (0.55, 42, 9), (0, 0, 1)]),
+                heightM: GaussianMixture1D(mean: 1500, sigma: 800),
+                climbMps: GaussianMixture1D([(0.35, 2, 1.5), (0.5, -1.5, 1.5), (0.15, -4, 2.5)]), fundamentalHz: nil,
                 hintLikelihood: TargetProfile.silentHints,
                 maxGroundSpeedMps: 105, turningShare: 0.35),
             TargetProfile(
