@@ -4,7 +4,7 @@ extension FusionEngine {
     /// Fuses `m` into the track in `slot`, in order or by reprocessing;
     /// `prediction`, when given, is the gate's `prediction(for: m)` of the
     /// track's filter as it is, and the in-order update starts from it.
-    mutating func fuse(_ m: Measurement, intoSlot slot: Int, prediction: UnsafePointer<Filter.Prediction>? = nil) {
+    mutating func fuse(_ m: Measurement, intoSlot slot: Int, prediction: UnsafeMutablePointer<Filter.Prediction>? = nil) {
         let lag = configuration.maxLagNs
         let revisitNs = revisit(of: m.sensor)
         let outcome: FixedLagHistory<Filter, 32>.Outcome
@@ -51,9 +51,7 @@ extension FusionEngine {
         if record.pointee.evidence.hasCooperativeCrewedEvidence && !record.pointee.belief.cooperativeVeto {
             // A transponder or a crewed emitter category: reclassify now, so
             // that cueing sees the veto in its very next step.
-            record.pointee.belief = classifier.classify(
-                record.pointee.evidence, state: record.pointee.filter.state, updates: record.pointee.updates,
-                previous: record.pointee.belief)
+            record.pointee.belief = classify(slot: slot, state: record.pointee.filter.state)
         }
         switch record.pointee.status {
         case .tentative:
@@ -73,15 +71,18 @@ extension FusionEngine {
 
     /// The in-order branch of `FixedLagHistory.add`, updating from the
     /// gate's prediction instead of predicting again (the same result).
-    mutating func fuseInOrder(_ m: Measurement, intoSlot slot: Int, from prediction: UnsafePointer<Filter.Prediction>)
-        -> FixedLagHistory<Filter, 32>.Outcome
-    {
+    mutating func fuseInOrder(
+        _ m: Measurement, intoSlot slot: Int, from prediction: UnsafeMutablePointer<Filter.Prediction>
+    ) -> FixedLagHistory<Filter, 32>.Outcome {
         do throws(FilterError) {
-            try tracks[slot].filter.update(with: m, from: prediction.pointee)
+            try (tracks.storage + slot).pointee.filter.update(with: m, from: &prediction.pointee)
         } catch {
             return .failed
         }
-        tracks[slot].history.recordInOrder(m, live: tracks[slot].filter, lagNs: configuration.maxLagNs)
+        // Through the pointer: the table's accessors copied the filter for
+        // the call.
+        let record = tracks.storage + slot
+        record.pointee.history.recordInOrder(m, live: record.pointee.filter, lagNs: configuration.maxLagNs)
         return .inOrder
     }
 
@@ -133,7 +134,9 @@ extension FusionEngine {
                 delete = nowNs - tracks[slot].lastUpdateNs > configuration.coastLimitNs
                     || hasLostBearingSupport(slot, atNs: nowNs)
             }
-            let estimate = tracks[slot].filter.coarselyPredictedState(to: nowNs)
+            // Through the storage pointer: the table's `_read` accessor made
+            // a copy of the 1.9 KB filter for this call.
+            let estimate = (tracks.storage + slot).pointee.filter.coarselyPredictedState(to: nowNs)
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
             if delete {
                 tracks.remove(slot: slot)
@@ -141,10 +144,7 @@ extension FusionEngine {
                 continue
             }
             if status != .tentative {
-                let belief = classifier.classify(
-                    tracks[slot].evidence, state: estimate, updates: tracks[slot].updates,
-                    previous: tracks[slot].belief)
-                tracks[slot].belief = belief
+                tracks[slot].belief = classify(slot: slot, state: estimate)
             }
             scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
             (scratch.predictedAtGrid + slot).initialize(to: PackedGaussianState(estimate))
