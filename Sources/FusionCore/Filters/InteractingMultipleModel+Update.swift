@@ -40,8 +40,10 @@ extension InteractingMultipleModel {
     }
 
     /// The same, written into `p` (the engine's scratch): no 1.8 KB value
-    /// built and copied per gated track.
-    @inlinable public func prediction(for measurement: Measurement, into p: inout Prediction) throws(FilterError) {
+    /// built and copied per gated track. Always inlined: the gate calls it
+    /// on filters in the track table, and a call made it copy the filter.
+    @inlinable @inline(__always)
+    public func prediction(for measurement: Measurement, into p: inout Prediction) throws(FilterError) {
         if measurement.timeNs > state.timeNs {
             predictModels(to: measurement.timeNs, into: &p.states, probabilities: &p.probabilities)
             let mu = p.probabilities
