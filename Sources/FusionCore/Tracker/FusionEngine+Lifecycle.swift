@@ -51,7 +51,9 @@ extension FusionEngine {
         if record.pointee.evidence.hasCooperativeCrewedEvidence && !record.pointee.belief.cooperativeVeto {
             // A transponder or a crewed emitter category: reclassify now, so
             // that cueing sees the veto in its very next step.
-            record.pointee.belief = classify(slot: slot, state: record.pointee.filter.state)
+            record.pointee.belief = classifier.classify(
+                record.pointee.evidence, state: record.pointee.filter.state, updates: record.pointee.updates,
+                previous: record.pointee.belief)
         }
         switch record.pointee.status {
         case .tentative:
@@ -118,6 +120,10 @@ extension FusionEngine {
         let m = configuration.confirmHits, n = configuration.confirmWindow
         let maxSigma = configuration.maxPositionSigmaM
         scratch.grid.removeAll()
+        // One copy per pass: called as `self.classifier.classify` in the
+        // loop, the optimiser copied the whole 4 KB classifier (its
+        // profiles) per track, a fifth of `maintain`.
+        let classifier = self.classifier
         var i = tracks.count - 1
         while i >= 0 {
             let slot = tracks.slot(atActiveIndex: i)
@@ -144,7 +150,10 @@ extension FusionEngine {
                 continue
             }
             if status != .tentative {
-                tracks[slot].belief = classify(slot: slot, state: estimate)
+                let record = tracks.storage + slot
+                record.pointee.belief = classifier.classify(
+                    record.pointee.evidence, state: estimate, updates: record.pointee.updates,
+                    previous: record.pointee.belief)
             }
             scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
             (scratch.predictedAtGrid + slot).initialize(to: PackedGaussianState(estimate))

@@ -70,19 +70,6 @@ public struct FusionEngine: ~Copyable {
         return r > 0 ? r : configuration.defaultRevisitNs
     }
 
-    /// The classifier's new belief for the track in `slot` with kinematic
-    /// estimate `state`. Through a pointer to the classifier: calling
-    /// `classifier.classify` from a mutating method copied the whole 4 KB
-    /// classifier (its profiles) per call, once per track per second.
-    mutating func classify(slot: Int, state: GaussianState) -> ClassBelief {
-        let record = tracks.storage + slot
-        return withUnsafePointer(to: &classifier) { c in
-            c.pointee.classify(
-                record.pointee.evidence, state: state, updates: record.pointee.updates,
-                previous: record.pointee.belief)
-        }
-    }
-
     /// Processes one batch of measurements (typically one datagram's).
     public mutating func process(_ batch: UnsafeBufferPointer<Measurement>) {
         var start = 0
