@@ -18,7 +18,7 @@ public struct Matrix<let R: Int, let C: Int>: Sendable, BitwiseCopyable {
     /// The identity when square; for a rectangular shape, ones on the leading diagonal.
     @inlinable public static var identity: Matrix<R, C> {
         var m = Matrix<R, C>.zero
-        for i in 0..<min(R, C) { m[i, i] = 1 }
+        m.withUnsafeMutableElements { p in for i in 0..<min(R, C) { p[i * C + i] = 1 } }
         return m
     }
 

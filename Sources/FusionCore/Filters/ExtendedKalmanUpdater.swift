@@ -18,12 +18,29 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
 
     /// The innovation of `z` (noise covariance `r`) against `state`, whose
     /// measurement model was linearised at `state.mean` into `prediction`.
+    /// `S` is computed as its lower triangle, mirrored (exactly symmetric;
+    /// it was the mean of the two triangles before, which differs by
+    /// rounding only).
     @inlinable public func innovation<let M: Int>(
         of state: GaussianState, prediction: MeasurementPrediction<M>, measured z: Vector<M>, noise r: Matrix<M, M>
     ) throws(FilterError) -> Innovation<M> {
-        let h = prediction.jacobian
-        let pht = Matrix<6, M>.timesTransposed(state.covariance, h)
-        let s = (h * pht + r).symmetrized
+        let pht = Matrix<6, M>.timesTransposed(state.covariance, prediction.jacobian)
+        var s = r
+        prediction.jacobian.withUnsafeElements { ph in
+            pht.withUnsafeElements { pc in
+                s.withUnsafeMutableElements { ps in
+                    for i in 0..<M {
+                        for j in 0...i {
+                            var acc = 0.0
+                            for k in 0..<6 { acc += ph[i * 6 + k] * pc[k * M + j] }
+                            let v = acc + ps[i * M + j]
+                            ps[i * M + j] = v
+                            ps[j * M + i] = v
+                        }
+                    }
+                }
+            }
+        }
         let factor: Cholesky<M>
         do { factor = try Cholesky(s) } catch { throw .innovationCovarianceNotPositiveDefinite }
         return Innovation(
@@ -45,19 +62,86 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
         _ state: GaussianState, innovation nu: Innovation<M>, prediction: MeasurementPrediction<M>,
         noise r: Matrix<M, M>, considerVertical: Bool = false
     ) throws(FilterError) -> GaussianState {
-        // K^T = S^-1 (P H^T)^T, solved rather than inverting S.
-        var gain = nu.covarianceFactor.solve(nu.crossCovariance.transposed).transposed
-        if considerVertical {
-            for j in 0..<M {
-                gain[2, j] = 0
-                gain[5, j] = 0
+        var next = state
+        try update(&next, innovation: nu, prediction: prediction, noise: r, considerVertical: considerVertical)
+        return next
+    }
+
+    /// The same update in place; on error `state` is unchanged.
+    ///
+    /// In pointer loops on locals: the gain row by row (`S k_a = (P H^T)_a`,
+    /// the Cholesky solves the operator form made through two transposes),
+    /// `I - K H`, then `(I - K H) P` in full and only the lower triangle of
+    /// `((I - K H) P)(I - K H)^T + (K R) K^T`, mirrored. The
+    /// result equals the operator form's up to rounding (its upper triangle
+    /// was the mean of the two computed triangles).
+    @inlinable public func update<let M: Int>(
+        _ state: inout GaussianState, innovation nu: Innovation<M>, prediction: MeasurementPrediction<M>,
+        noise r: Matrix<M, M>, considerVertical: Bool = false
+    ) throws(FilterError) {
+        var gain = Matrix<6, M>.zero
+        for a in 0..<6 {
+            if considerVertical && (a == 2 || a == 5) { continue }
+            var row = Vector<M>.zero
+            nu.crossCovariance.withUnsafeElements { pc in for j in 0..<M { row[j] = pc[a * M + j] } }
+            let k = nu.covarianceFactor.solve(row)
+            gain.withUnsafeMutableElements { pk in for j in 0..<M { pk[a * M + j] = k[j] } }
+        }
+        var ikh = StateCovariance.identity
+        var a = StateCovariance.zero
+        var p = StateCovariance.zero
+        var mean = state.mean
+        gain.withUnsafeElements { pk in
+            prediction.jacobian.withUnsafeElements { ph in
+                ikh.withUnsafeMutableElements { pi in
+                    for i in 0..<6 {
+                        for m in 0..<M {
+                            let kim = pk[i * M + m]
+                            if kim == 0 { continue }
+                            for j in 0..<6 { pi[i * 6 + j] -= kim * ph[m * 6 + j] }
+                        }
+                    }
+                }
+                for i in 0..<6 {
+                    var s = 0.0
+                    for m in 0..<M { s += pk[i * M + m] * nu.residual[m] }
+                    mean[i] += s
+                }
+            }
+            ikh.withUnsafeElements { pi in
+                state.covariance.withUnsafeElements { pp in
+                    a.withUnsafeMutableElements { pa in
+                        for i in 0..<6 {
+                            for k in 0..<6 {
+                                let v = pi[i * 6 + k]
+                                if v == 0 { continue }
+                                for j in 0..<6 { pa[i * 6 + j] += v * pp[k * 6 + j] }
+                            }
+                        }
+                    }
+                }
+                let kr = gain * r
+                a.withUnsafeElements { pa in
+                    kr.withUnsafeElements { pkr in
+                        p.withUnsafeMutableElements { out in
+                            for i in 0..<6 {
+                                for j in 0...i {
+                                    var joseph = 0.0
+                                    for k in 0..<6 { joseph += pa[i * 6 + k] * pi[j * 6 + k] }
+                                    var krk = 0.0
+                                    for m in 0..<M { krk += pkr[i * M + m] * pk[j * M + m] }
+                                    let v = joseph + krk
+                                    out[i * 6 + j] = v
+                                    out[j * 6 + i] = v
+                                }
+                            }
+                        }
+                    }
+                }
             }
         }
-        let ikh = StateCovariance.identity - gain * prediction.jacobian
-        let joseph = Matrix.timesTransposed(ikh * state.covariance, ikh)
-        let krk = Matrix.timesTransposed(gain * r, gain)
-        let p = (joseph + krk).symmetrized
-        do { _ = try Cholesky(p) } catch { throw .stateCovarianceNotPositiveDefinite }
-        return GaussianState(mean: state.mean + gain * nu.residual, covariance: p, timeNs: state.timeNs)
+        guard Cholesky.isPositiveDefinite(p) else { throw .stateCovarianceNotPositiveDefinite }
+        state.mean = mean
+        state.covariance = p
     }
 }

@@ -32,15 +32,30 @@ extension InteractingMultipleModel {
     /// The prediction to `measurement`'s time and its innovation there.
     /// A measurement not after the state is compared with the state as it is.
     @inlinable public func prediction(for measurement: Measurement) throws(FilterError) -> Prediction {
-        var states = modelStates
-        var mu = probabilities
-        var prior = state
+        var p = Prediction(
+            states: modelStates, probabilities: probabilities, prior: state,
+            innovation: InnovationSummary(normalisedSquared: 0, logLikelihood: 0, dimension: 0))
+        try prediction(for: measurement, into: &p)
+        return p
+    }
+
+    /// The same, written into `p` (the engine's scratch): no 1.8 KB value
+    /// built and copied per gated track. Always inlined: the gate calls it
+    /// on filters in the track table, and a call made it copy the filter.
+    @inlinable @inline(__always)
+    public func prediction(for measurement: Measurement, into p: inout Prediction) throws(FilterError) {
         if measurement.timeNs > state.timeNs {
-            (states, mu) = predicted(to: measurement.timeNs)
-            prior = Self.combined(states, mu)
+            predictModels(to: measurement.timeNs, into: &p.states, probabilities: &p.probabilities)
+            let mu = p.probabilities
+            var prior = p.prior
+            p.states.withUnsafeElementPointer { Self.combine($0, mu, into: &prior) }
+            p.prior = prior
+        } else {
+            p.states = modelStates
+            p.probabilities = probabilities
+            p.prior = state
         }
-        let innovation = try updater.innovation(of: prior, for: measurement)
-        return Prediction(states: states, probabilities: mu, prior: prior, innovation: innovation)
+        p.innovation = try updater.innovation(of: p.prior, for: measurement)
     }
 
     /// What a gate needs and no more: NIS of `measurement` against the
@@ -53,34 +68,54 @@ extension InteractingMultipleModel {
 
     @inlinable @discardableResult
     public mutating func update(with measurement: Measurement) throws(FilterError) -> InnovationSummary {
-        try update(with: measurement, from: prediction(for: measurement))
+        var p = try prediction(for: measurement)
+        return try update(with: measurement, from: &p)
     }
 
     /// Updates with `measurement` starting from `prediction`, which must be
     /// `prediction(for: measurement)` of this filter as it is now (the
     /// engine keeps the gate's): the same result as `update(with:)`, bit
-    /// for bit, without predicting again. On error the filter is unchanged:
-    /// it works on locals and writes back only on success.
+    /// for bit, without predicting again. On error the filter is unchanged.
     @inlinable @discardableResult
     public mutating func update(with measurement: Measurement, from prediction: Prediction) throws(FilterError)
         -> InnovationSummary
     {
-        var states = prediction.states
-        var mu = prediction.probabilities
+        var p = prediction
+        return try update(with: measurement, from: &p)
+    }
+
+    /// The same, updating the model states of `prediction` in place and
+    /// then taking them (it is used up: on error it holds partly updated
+    /// states, and the filter is unchanged).
+    @inlinable @discardableResult
+    public mutating func update(with measurement: Measurement, from prediction: inout Prediction) throws(FilterError)
+        -> InnovationSummary
+    {
         var summary = prediction.innovation
         // Each model's innovation serves both its likelihood and its update.
         var logWeights = Vector<K>.zero
-        for j in 0..<K {
-            let result = try updater.update(states[j], with: measurement)
-            logWeights[j] = Math.log(mu[j]) + result.innovation.logLikelihood
-            states[j] = result.state
+        let u = updater
+        let prior = prediction.probabilities
+        var failure: FilterError? = nil
+        prediction.states.withUnsafeMutableElementPointer { states in
+            for j in 0..<K {
+                do throws(FilterError) {
+                    let nu = try u.update(&states[j], with: measurement)
+                    logWeights[j] = Math.log(prior[j]) + nu.logLikelihood
+                } catch {
+                    failure = error
+                    return
+                }
+            }
         }
+        if let failure { throw failure }
         let total = InteractingMultipleModel.logSumExp(logWeights)
         summary.logLikelihood = total
+        var mu = prior
         for j in 0..<K { mu[j] = Math.exp(logWeights[j] - total) }
-        modelStates = states
+        modelStates = prediction.states
         probabilities = mu
-        combinedState = Self.combined(states, mu)
+        combine()
         return summary
     }
 }

@@ -79,7 +79,7 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         var filter = self
         filter.modelStates = InlineArray { snapshot.modelStates[$0].unpacked }
         filter.probabilities = snapshot.probabilities
-        filter.combinedState = Self.combined(filter.modelStates, snapshot.probabilities)
+        filter.combine()
         return filter
     }
 
@@ -97,48 +97,24 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
 
     @inlinable public mutating func predict(to timeNs: Int64) {
         guard timeNs > state.timeNs else { return }
-        let next = predicted(to: timeNs)
-        modelStates = next.states
-        probabilities = next.probabilities
-        combinedState = Self.combined(next.states, next.probabilities)
-    }
-
-    /// The model states and probabilities predicted to `timeNs` (after the
-    /// state's time), without changing the filter: the gate and the update
-    /// build on this instead of copying the whole filter first.
-    @inlinable func predicted(to timeNs: Int64) -> (states: InlineArray<K, GaussianState>, probabilities: Vector<K>) {
-        let p = transitionMatrix(dt: secondsBetween(state.timeNs, timeNs))
-        var predicted = Vector<K>.zero
-        for j in 0..<K {
-            for i in 0..<K { predicted[j] += p[i, j] * probabilities[i] }
-        }
-        let states = InlineArray<K, GaussianState> { j in
-            // Mixed initial condition for model j: the moment-matched
-            // mixture of all model states weighted by mu_i|j.
-            var mean = StateVector.zero
-            for i in 0..<K {
-                let w = p[i, j] * probabilities[i] / predicted[j]
-                if w < Self.negligibleWeight { continue }
-                mean += w * modelStates[i].mean
-            }
-            var cov = StateCovariance.zero
-            for i in 0..<K {
-                let w = p[i, j] * probabilities[i] / predicted[j]
-                if w < Self.negligibleWeight { continue }
-                Self.accumulate(&cov, weight: w, modelStates[i], about: mean)
-            }
-            return models[j].predict(
-                GaussianState(mean: mean, covariance: cov.symmetrized, timeNs: state.timeNs), to: timeNs)
-        }
-        return (states, predicted)
+        var states = modelStates
+        var mu = probabilities
+        predictModels(to: timeNs, into: &states, probabilities: &mu)
+        modelStates = states
+        probabilities = mu
+        combine()
     }
 
     /// The combined estimate predicted to `timeNs` (the state itself when
     /// `timeNs` is not after it).
     @inlinable public func predictedState(to timeNs: Int64) -> GaussianState {
         guard timeNs > state.timeNs else { return state }
-        let next = predicted(to: timeNs)
-        return Self.combined(next.states, next.probabilities)
+        var states = modelStates
+        var mu = probabilities
+        predictModels(to: timeNs, into: &states, probabilities: &mu)
+        var out = state
+        states.withUnsafeElementPointer { Self.combine($0, mu, into: &out) }
+        return out
     }
 
     /// The combined estimate carried to `timeNs` by constant velocity, with
@@ -148,7 +124,9 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
     /// (grid position, sigma limit, kinematic classification), where the
     /// models' few metres of disagreement over a second do not matter; no
     /// filter is changed by it. Per track: ~4.4 us -> see Benchmarks/README.md.
-    @inlinable public func coarselyPredictedState(to timeNs: Int64) -> GaussianState {
+    /// Always inlined: called on a filter in the track table, a call made
+    /// the caller copy the 1.9 KB filter first.
+    @inlinable @inline(__always) public func coarselyPredictedState(to timeNs: Int64) -> GaussianState {
         guard timeNs > state.timeNs else { return state }
         let dt = secondsBetween(state.timeNs, timeNs)
         var q = StateCovariance.zero
@@ -182,15 +160,6 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
         return (combinedSummary, logWeights)
     }
 
-    /// The moment-matched combination of model states `x` with probabilities `mu`.
-    @inlinable static func combined(_ x: InlineArray<K, GaussianState>, _ mu: Vector<K>) -> GaussianState {
-        var mean = StateVector.zero
-        for j in 0..<K where mu[j] >= negligibleWeight { mean += mu[j] * x[j].mean }
-        var cov = StateCovariance.zero
-        for j in 0..<K where mu[j] >= negligibleWeight { accumulate(&cov, weight: mu[j], x[j], about: mean) }
-        return GaussianState(mean: mean, covariance: cov.symmetrized, timeNs: x[0].timeNs)
-    }
-
     /// Mixture weights below this are skipped. The weights sum to 1, so
     /// one of them is at least 1/K and a term 10^-20 times smaller is far
     /// below the rounding of the sum. A guard: a model the data has ruled
@@ -199,26 +168,6 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
     /// the benchmark measurably; the mixing's cost was row copies, see
     /// `Matrix.withUnsafeElements`.)
     @inlinable static var negligibleWeight: Double { 1e-20 }
-
-    /// `cov += w (P + d d^T)`, `d = x.mean - mean`, in one pass over the
-    /// lower triangle mirrored (the sum is symmetric): the operator form
-    /// made four 6x6 temporaries per term.
-    @inlinable static func accumulate(
-        _ cov: inout StateCovariance, weight w: Double, _ x: GaussianState, about mean: StateVector
-    ) {
-        let d = x.mean - mean
-        x.covariance.withUnsafeElements { p in
-            cov.withUnsafeMutableElements { c in
-                for a in 0..<6 {
-                    for b in 0...a {
-                        let v = c[a * 6 + b] + w * (p[a * 6 + b] + d[a] * d[b])
-                        c[a * 6 + b] = v
-                        c[b * 6 + a] = v
-                    }
-                }
-            }
-        }
-    }
 
     @inlinable static func logSumExp(_ v: Vector<K>) -> Double {
         var top = -Double.infinity

@@ -22,6 +22,13 @@ public enum KinematicModel: MotionModel, BitwiseCopyable {
         }
     }
 
+    @inlinable public func predict(_ state: inout GaussianState, to timeNs: Int64) {
+        switch self {
+        case .nearlyConstantVelocity(let m): m.predict(&state, to: timeNs)
+        case .coordinatedTurn(let m): m.predict(&state, to: timeNs)
+        }
+    }
+
     @inlinable public func processNoise(dt: Double) -> StateCovariance {
         switch self {
         case .nearlyConstantVelocity(let m): m.processNoise(dt: dt)

@@ -19,6 +19,10 @@ public protocol MotionModel: Sendable {
     /// `Q(dt)`: covariance of the state change that the unmodelled
     /// acceleration causes over `dt` seconds.
     func processNoise(dt: Double) -> StateCovariance
+    /// The state predicted to `timeNs` in place (a time at or before the
+    /// state's leaves it unchanged). The default is the general EKF
+    /// prediction below; a model may give the same result cheaper.
+    func predict(_ state: inout GaussianState, to timeNs: Int64)
 }
 
 extension MotionModel {
@@ -28,16 +32,24 @@ extension MotionModel {
     /// never run backwards (process noise cannot be subtracted); the tracker
     /// handles late measurements by reprocessing its history.
     @inlinable public func predict(_ state: GaussianState, to timeNs: Int64) -> GaussianState {
-        guard timeNs > state.timeNs else { return state }
+        var next = state
+        predict(&next, to: timeNs)
+        return next
+    }
+
+    /// The general prediction in place (the requirement's default).
+    ///
+    /// `F P F^T + Q` by `StateCovariance.congruence`: `F P` and then only the
+    /// lower triangle of `(F P) F^T`, both skipping the zeros of `F` (the
+    /// transition matrices have at most three non-zeros per row: 72 + 42
+    /// multiply-adds for constant velocity instead of 216 + 216), mirrored.
+    @inlinable public func predict(_ state: inout GaussianState, to timeNs: Int64) {
+        guard timeNs > state.timeNs else { return }
         let dt = secondsBetween(state.timeNs, timeNs)
         let f = transition(at: state.mean, dt: dt)
-        // F P F^T as F (F P)^T (P is symmetric): both products have F on
-        // the left, where `*` skips its zeros, and the transition matrices
-        // have at most three non-zeros per row (72 + 72 multiply-adds for
-        // constant velocity instead of 216 + 216).
-        let fp = f * state.covariance
-        let p = (f * fp.transposed + processNoise(dt: dt)).symmetrized
-        return GaussianState(mean: propagate(state.mean, dt: dt), covariance: p, timeNs: timeNs)
+        state.covariance = StateCovariance.congruence(f, state.covariance, plus: processNoise(dt: dt))
+        state.mean = propagate(state.mean, dt: dt)
+        state.timeNs = timeNs
     }
 }
 

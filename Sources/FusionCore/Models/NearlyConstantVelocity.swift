@@ -42,6 +42,39 @@ public struct NearlyConstantVelocity: MotionModel, BitwiseCopyable {
         return f
     }
 
+    /// The general prediction's arithmetic without forming `F`: with
+    /// `F = I + dt E` (`E` moves velocity `i + 3` onto position `i`),
+    /// `F P` adds `dt P[i + 3][k]` to the position rows and `(F P) F^T`
+    /// adds `dt (F P)[i][j + 3]` to the position columns, in the order and
+    /// with the operands `Matrix.congruence` uses, so the result is the
+    /// same bit for bit (`KalmanKernelTests`), in a quarter of the time.
+    @inlinable public func predict(_ state: inout GaussianState, to timeNs: Int64) {
+        guard timeNs > state.timeNs else { return }
+        let dt = secondsBetween(state.timeNs, timeNs)
+        let q = processNoise(dt: dt)
+        var fp = state.covariance
+        fp.withUnsafeMutableElements { a in
+            for i in 0..<3 { for k in 0..<6 { a[i * 6 + k] = a[i * 6 + k] + dt * a[(i + 3) * 6 + k] } }
+        }
+        var p = q
+        fp.withUnsafeElements { a in
+            p.withUnsafeMutableElements { r in
+                for i in 0..<6 {
+                    for j in 0...i {
+                        var s = a[i * 6 + j]
+                        if j < 3 { s += a[i * 6 + j + 3] * dt }
+                        let v = s + r[i * 6 + j]
+                        r[i * 6 + j] = v
+                        r[j * 6 + i] = v
+                    }
+                }
+            }
+        }
+        state.covariance = p
+        state.mean = propagate(state.mean, dt: dt)
+        state.timeNs = timeNs
+    }
+
     @inlinable public func processNoise(dt: Double) -> StateCovariance {
         var q = StateCovariance.zero
         addWhiteAccelerationNoise(&q, axis: 0, q: horizontalNoiseDensity, dt: dt)

@@ -16,6 +16,10 @@ struct AssociationScratch: ~Copyable {
     let bestSlot: UnsafeMutablePointer<Int>
     let bestCost: UnsafeMutablePointer<Double>
     let bestPrediction: UnsafeMutablePointer<FusionEngine.Filter.Prediction>
+    /// Where the gate predicts each candidate track (one more element
+    /// after `bestPrediction`'s): copied into `bestPrediction` only when it
+    /// becomes a measurement's best.
+    let workPrediction: UnsafeMutablePointer<FusionEngine.Filter.Prediction>
     /// Where the tracks were at `gridTimeNs`, horizontally.
     var grid: SpatialGrid
     var gridTimeNs: Int64 = 0
@@ -32,7 +36,8 @@ struct AssociationScratch: ~Copyable {
         gated = .allocate(capacity: maxBatch)
         bestSlot = .allocate(capacity: maxBatch)
         bestCost = .allocate(capacity: maxBatch)
-        bestPrediction = .allocate(capacity: maxBatch)
+        bestPrediction = .allocate(capacity: maxBatch + 1)
+        workPrediction = bestPrediction + maxBatch
         grid = SpatialGrid(capacity: trackCapacity, cellSizeM: gridCellM)
         predictedAtGrid = .allocate(capacity: trackCapacity)
     }
@@ -60,8 +65,9 @@ struct AssociationScratch: ~Copyable {
         return assignment.addPair(track: track, measurement: measurement, cost: cost)
     }
 
-    /// The gate's prediction of `slot` for measurement `j`, if it is the one kept.
-    func prediction(ofSlot slot: Int, forMeasurement j: Int) -> UnsafePointer<FusionEngine.Filter.Prediction>? {
-        bestSlot[j] == slot ? UnsafePointer(bestPrediction + j) : nil
+    /// The gate's prediction of `slot` for measurement `j`, if it is the
+    /// one kept (the update uses it up in place).
+    func prediction(ofSlot slot: Int, forMeasurement j: Int) -> UnsafeMutablePointer<FusionEngine.Filter.Prediction>? {
+        bestSlot[j] == slot ? bestPrediction + j : nil
     }
 }

@@ -50,7 +50,9 @@ public struct CoarseGate: Sendable {
 
     /// False only when `filter`'s estimate cannot pass the full gate for a
     /// measurement at `timeNs`.
-    public func mayPass(_ filter: StandardIMM, atNs timeNs: Int64) -> Bool {
+    /// Always inlined: the filter lives in the track table, and a call
+    /// made the caller copy the 1.9 KB filter for it.
+    @inline(__always) public func mayPass(_ filter: StandardIMM, atNs timeNs: Int64) -> Bool {
         let x = filter.state
         let dt = Swift.max(0, secondsBetween(x.timeNs, timeNs))
         var q = 0.0, w = 0.0

@@ -67,18 +67,22 @@ extension FusionEngine {
         for c in 0..<n {
             let slot = scratch.neighbours[c]
             if m.kind == .bearing && (owner >= 0 ? slot != owner : isOtherSource(m, forSlot: slot)) { continue }
-            if let coarse, m.timeNs >= tracks[slot].filter.state.timeNs,
-                !coarse.mayPass(tracks[slot].filter, atNs: m.timeNs)
-            {
-                continue
-            }
-            let inOrder = m.timeNs >= tracks[slot].filter.state.timeNs
+            // Through the storage pointer: the table's `_read` accessor
+            // copied the 1.9 KB filter for each of these calls.
+            let record = tracks.storage + slot
+            let inOrder = m.timeNs >= record.pointee.filter.state.timeNs
+            if let coarse, inOrder, !coarse.mayPass(record.pointee.filter, atNs: m.timeNs) { continue }
             let g: InnovationSummary
-            var prediction: Filter.Prediction? = nil
             if inOrder {
-                prediction = try? tracks[slot].filter.prediction(for: m)
-                guard let p = prediction else { continue }
-                g = p.innovation
+                // Predicted into the scratch slot, not a local: the
+                // prediction is 1.8 KB and most candidates never need it.
+                let work = scratch.workPrediction
+                do throws(FilterError) {
+                    try record.pointee.filter.prediction(for: m, into: &work.pointee)
+                } catch {
+                    continue
+                }
+                g = work.pointee.innovation
             } else {
                 guard let late = lateGateStatistics(ofSlot: slot, for: m) else { continue }
                 g = late
@@ -88,10 +92,10 @@ extension FusionEngine {
             }
             if !scratch.addPair(track: slot, measurement: j, cost: g.normalisedSquared) {
                 counters.pairBudgetExceeded &+= 1
-            } else if let prediction, scratch.bestSlot[j] < 0 || g.normalisedSquared < scratch.bestCost[j] {
+            } else if inOrder, scratch.bestSlot[j] < 0 || g.normalisedSquared < scratch.bestCost[j] {
                 scratch.bestSlot[j] = slot
                 scratch.bestCost[j] = g.normalisedSquared
-                (scratch.bestPrediction + j).initialize(to: prediction)
+                (scratch.bestPrediction + j).update(from: scratch.workPrediction, count: 1)
             }
         }
     }
@@ -102,8 +106,9 @@ extension FusionEngine {
     /// the newest measurement by the lag to twice the lag
     /// (`FixedLagHistory`'s pending snapshot), so this is an approximation.
     func lateGateStatistics(ofSlot slot: Int, for m: Measurement) -> InnovationSummary? {
-        guard m.timeNs >= tracks[slot].history.oldestFusableNs else { return nil }
-        return try? tracks[slot].filter.resumed(from: tracks[slot].history.checkpoint).gateInnovation(for: m)
+        let record = tracks.storage + slot
+        guard m.timeNs >= record.pointee.history.oldestFusableNs else { return nil }
+        return try? record.pointee.filter.resumed(from: record.pointee.history.checkpoint).gateInnovation(for: m)
     }
 
     /// Horizontal point around which to look for tracks, and how much wider

@@ -4,7 +4,7 @@ extension FusionEngine {
     /// Fuses `m` into the track in `slot`, in order or by reprocessing;
     /// `prediction`, when given, is the gate's `prediction(for: m)` of the
     /// track's filter as it is, and the in-order update starts from it.
-    mutating func fuse(_ m: Measurement, intoSlot slot: Int, prediction: UnsafePointer<Filter.Prediction>? = nil) {
+    mutating func fuse(_ m: Measurement, intoSlot slot: Int, prediction: UnsafeMutablePointer<Filter.Prediction>? = nil) {
         let lag = configuration.maxLagNs
         let revisitNs = revisit(of: m.sensor)
         let outcome: FixedLagHistory<Filter, 32>.Outcome
@@ -93,15 +93,18 @@ extension FusionEngine {
 
     /// The in-order branch of `FixedLagHistory.add`, updating from the
     /// gate's prediction instead of predicting again (the same result).
-    mutating func fuseInOrder(_ m: Measurement, intoSlot slot: Int, from prediction: UnsafePointer<Filter.Prediction>)
-        -> FixedLagHistory<Filter, 32>.Outcome
-    {
+    mutating func fuseInOrder(
+        _ m: Measurement, intoSlot slot: Int, from prediction: UnsafeMutablePointer<Filter.Prediction>
+    ) -> FixedLagHistory<Filter, 32>.Outcome {
         do throws(FilterError) {
-            try tracks[slot].filter.update(with: m, from: prediction.pointee)
+            try (tracks.storage + slot).pointee.filter.update(with: m, from: &prediction.pointee)
         } catch {
             return .failed
         }
-        tracks[slot].history.recordInOrder(m, live: tracks[slot].filter, lagNs: configuration.maxLagNs)
+        // Through the pointer: the table's accessors copied the filter for
+        // the call.
+        let record = tracks.storage + slot
+        record.pointee.history.recordInOrder(m, live: record.pointee.filter, lagNs: configuration.maxLagNs)
         return .inOrder
     }
 
@@ -139,6 +142,10 @@ extension FusionEngine {
         let m = configuration.confirmHits, n = configuration.confirmWindow
         let maxSigma = configuration.maxPositionSigmaM
         scratch.grid.removeAll()
+        // One copy per pass: called as `self.classifier.classify` in the
+        // loop, the optimiser copied the whole 4 KB classifier (its
+        // profiles) per track, a fifth of `maintain`.
+        let classifier = self.classifier
         var i = tracks.count - 1
         while i >= 0 {
             let slot = tracks.slot(atActiveIndex: i)
@@ -155,7 +162,9 @@ extension FusionEngine {
                 delete = nowNs - tracks[slot].lastUpdateNs > configuration.coastLimitNs
                     || hasLostBearingSupport(slot, atNs: nowNs)
             }
-            let estimate = tracks[slot].filter.coarselyPredictedState(to: nowNs)
+            // Through the storage pointer: the table's `_read` accessor made
+            // a copy of the 1.9 KB filter for this call.
+            let estimate = (tracks.storage + slot).pointee.filter.coarselyPredictedState(to: nowNs)
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
             if delete {
                 tracks.remove(slot: slot)
@@ -164,13 +173,13 @@ extension FusionEngine {
             }
             // A track classified at a fix since the last pass (`fuse`;
             // confirmed at or before that fix) is not classified again here.
-            let fix = tracks[slot].evidence.lastPositionFixNs
-            let classifiedAtFix = fix > previousPassNs && tracks[slot].confirmedNs <= fix
+            let record = tracks.storage + slot
+            let fix = record.pointee.evidence.lastPositionFixNs
+            let classifiedAtFix = fix > previousPassNs && record.pointee.confirmedNs <= fix
             if status != .tentative && !classifiedAtFix {
-                let belief = classifier.classify(
-                    tracks[slot].evidence, state: estimate, updates: tracks[slot].updates,
-                    previous: tracks[slot].belief)
-                tracks[slot].belief = belief
+                record.pointee.belief = classifier.classify(
+                    record.pointee.evidence, state: estimate, updates: record.pointee.updates,
+                    previous: record.pointee.belief)
             }
             scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
             (scratch.predictedAtGrid + slot).initialize(to: PackedGaussianState(estimate))
