@@ -32,16 +32,14 @@ import Testing
         print("acoustic only: RMS \(total.rmsM) m, coverage \(total.coverage), ghosts \(total.ghostTracks) in \(total.minutes) min, \(total.confirmedTracks) confirmed tracks, \(started) cross-fix starts")
         #expect(total.rmsM <= 150, "RMS horizontal error \(total.rmsM) m")
         #expect(total.coverage >= 0.9, "coverage \(total.coverage)")
-        // FIXME: the issue asks for at most 1 ghost per 10 minutes; with
-        // source ownership (a sensor's source id feeds one track) and the
-        // bearing-support deletion the tracker makes 1.5 (6 in 40 minutes,
-        // from 8.25 before): tracks started before 30 s that slide 500-1500 m
-        // off a target another track holds, fed by sensors that track does
-        // not own. It stays a known issue until it is met; withKnownIssue
-        // reports it when it starts passing.
-        withKnownIssue("ghost tracks above 1 per 10 minutes") {
-            #expect(ghostsPer10Min <= 1, "\(total.ghostTracks) ghosts in \(total.minutes) minutes")
-        }
+        // Ghosts were 1.75 per 10 minutes (7 in 40) before bearing-only
+        // tracks needed 3 sensors whose bearings fit them
+        // (`TrackerConfiguration.bearingSupportSensors`,
+        // `bearingMissNISPerDof`): tracks that sat between targets, fed by
+        // sensors that each heard another, and 2-sensor crossings of two
+        // sources. FIXME: the margin is thin and ghosts are rare events: on
+        // seeds 21...40 the same rules give 5 in 40 minutes (10 before).
+        #expect(ghostsPer10Min <= 1, "\(total.ghostTracks) ghosts in \(total.minutes) minutes")
     }
 
     /// 6 drones over the same grid, also seen by a 2D radar 10 km away

@@ -16,7 +16,8 @@ import FusionMath
 /// applied in the sensor's axes, which its large sigma absorbs.
 ///
 /// Velocity starts at zero with `velocitySigmaMps` horizontally and
-/// `verticalVelocitySigmaMps` vertically; a Doppler radar's range-rate fixes
+/// `verticalVelocitySigmaMps` vertically (at most `unobservedClimbSigmaMps`
+/// for a 2D radar, which never observes climb); a Doppler radar's range-rate fixes
 /// the radial component (mean `rr u`, sigma `sigma_rr` along the line of
 /// sight `u`). ADS-B positions are taken as they are. A lone bearing fixes
 /// no position: `FilterError.notObservable`.
@@ -26,6 +27,8 @@ public struct MeasurementStateInitializer: Sendable, BitwiseCopyable {
     public var verticalVelocitySigmaMps: Double
     public var assumedAltitudeM: Double
     public var altitudeSigmaM: Double
+    /// 1-sigma climb prior of a track started by a 2D radar plot, m/s.
+    public var unobservedClimbSigmaMps: Double = 3
 
     /// Defaults sized for small drones and light aircraft: speeds up to
     /// about 2 sigma = 120 m/s, climb up to 40 m/s, a 2D-radar altitude
@@ -88,10 +91,16 @@ public struct MeasurementStateInitializer: Sendable, BitwiseCopyable {
         var cov = StateCovariance.zero
         cov.setBlock(c, row: 0, column: 0)
         for i in 0..<3 { mean[i] = p[i] }
+        // A 2D radar never observes climb: with the wide climb prior, its
+        // track's altitude variance grows as (t sigma_vz)^2 and altitude and
+        // climb become nearly one unknown, so the first elevations (an
+        // array's, seconds or minutes later) were read as a climb of 10 m/s
+        // and more, carried on between reports. Such a track starts with
+        // the climb of a cruising target instead.
+        let vz = m.kind == .radar && !m.hasElevation
+            ? Swift.min(verticalVelocitySigmaMps, unobservedClimbSigmaMps) : verticalVelocitySigmaMps
         var vCov = Matrix3.diagonal(
-            Vector3(
-                velocitySigmaMps * velocitySigmaMps, velocitySigmaMps * velocitySigmaMps,
-                verticalVelocitySigmaMps * verticalVelocitySigmaMps))
+            Vector3(velocitySigmaMps * velocitySigmaMps, velocitySigmaMps * velocitySigmaMps, vz * vz))
         if m.kind == .radar, m.hasRangeRate, m.sigmas[3] > 0 {
             // Condition the velocity prior on the measured radial speed
             // (the line of sight treated as exact): Kalman update of the

@@ -12,7 +12,10 @@ extension FusionEngine {
         solveAssignment()
         for j in 0..<batch.count {
             if let slot = scratch.assignment.track(assignedTo: j) {
-                fuse(batch[j], intoSlot: slot, prediction: scratch.prediction(ofSlot: slot, forMeasurement: j))
+                let prediction = scratch.prediction(ofSlot: slot, forMeasurement: j)
+                let fit = bearingFit(batch[j], ofSlot: slot, prediction: prediction)
+                fuse(batch[j], intoSlot: slot, prediction: prediction)
+                if let fit { tracks[slot].acousticSources.noteFit(of: batch[j].sensor, normalisedSquaredPerDof: fit) }
             } else if !scratch.gated[j] || batch[j].kind == .bearing {
                 // A bearing in some track's corridor but not assigned may
                 // still be another target's: the cross-fix initiator decides.
@@ -98,6 +101,25 @@ extension FusionEngine {
                 (scratch.bestPrediction + j).update(from: scratch.workPrediction, count: 1)
             }
         }
+    }
+
+    /// NIS per degree of freedom of bearing `m` against the bearing-only
+    /// track in `slot` before fusing it (nil for other pairs): the gate's
+    /// prediction when kept, else the track's (in order) or its lagged
+    /// checkpoint's (late, conservative) prediction. Feeds the per-sensor
+    /// fit of `AcousticSourceMemory`.
+    func bearingFit(_ m: Measurement, ofSlot slot: Int, prediction: UnsafePointer<Filter.Prediction>?) -> Double? {
+        guard m.kind == .bearing, tracks[slot].sources == .acoustic else { return nil }
+        let g: InnovationSummary?
+        if let prediction {
+            g = prediction.pointee.innovation
+        } else if m.timeNs >= tracks[slot].filter.state.timeNs {
+            g = try? tracks[slot].filter.prediction(for: m).innovation
+        } else {
+            g = lateGateStatistics(ofSlot: slot, for: m)
+        }
+        guard let g, g.dimension > 0 else { return nil }
+        return g.normalisedSquared / Double(g.dimension)
     }
 
     /// Gate statistics of a measurement `m` older than the track in `slot`:

@@ -72,7 +72,7 @@ extension FusionEngine {
         let c = configuration
         return tracks[slot].acousticSources.conflicts(
             with: m, memoryNs: c.acousticSourceMemoryNs, fundamentals: c.crossFix,
-            accelerationMps2: c.acousticSourceAccelerationMps2)
+            accelerationMps2: c.acousticSourceAccelerationMps2, fitLimit: c.bearingMissNISPerDof)
     }
 
     /// The slot of the track among the first `n` neighbours that owns
@@ -83,7 +83,9 @@ extension FusionEngine {
     func sourceOwner(of m: Measurement, candidates n: Int) -> Int {
         guard m.evidence.sensorSourceID != 0 else { return -1 }
         let memoryNs = configuration.acousticSourceMemoryNs
-        for c in 0..<n where tracks[scratch.neighbours[c]].acousticSources.holds(m, memoryNs: memoryNs) {
+        for c in 0..<n where tracks[scratch.neighbours[c]].acousticSources.holds(
+            m, memoryNs: memoryNs, fitLimit: configuration.bearingMissNISPerDof)
+        {
             return scratch.neighbours[c]
         }
         return -1

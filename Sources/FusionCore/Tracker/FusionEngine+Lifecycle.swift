@@ -188,12 +188,24 @@ extension FusionEngine {
         removeDuplicates(atNs: nowNs)
     }
 
-    /// A track that only bearings have fed is located only while two or
-    /// more sensors keep hearing it: one bearing alone fixes no range, and
-    /// such a track slides along it onto whatever else that sensor hears.
-    /// True when fewer than 2 sensors fed it within `bearingSupportNs`.
+    /// A track that only bearings have fed is located only while enough
+    /// sensors keep hearing it consistently: one bearing fixes no range,
+    /// two sources' bearings cross somewhere whatever the sources do (among
+    /// dense targets, 2-sensor tracks were most of the ghosts), and a track
+    /// whose sensors each name another target sits between them. True when
+    /// fewer than `bearingSupportSensors` sensors fed it within
+    /// `bearingSupportNs` with bearings that fit it (running NIS per degree
+    /// of freedom within `bearingMissNISPerDof`, `AcousticSourceMemory`), or
+    /// when its horizontal speed exceeds `maxSpeedMps`: a bearing-only
+    /// track that runs along its rays at kilometres a second has lost its
+    /// range, not found a target.
     func hasLostBearingSupport(_ slot: Int, atNs nowNs: Int64) -> Bool {
         guard tracks[slot].sources == .acoustic else { return false }
-        return tracks[slot].acousticSources.sensorsHeard(sinceNs: nowNs - configuration.bearingSupportNs) < configuration.bearingSupportSensors
+        let c = configuration
+        let v = tracks[slot].filter.state.mean
+        if v[3] * v[3] + v[4] * v[4] > c.maxSpeedMps * c.maxSpeedMps { return true }
+        let heard = tracks[slot].acousticSources.sensorsHeard(
+            sinceNs: nowNs - c.bearingSupportNs, fitLimit: c.bearingMissNISPerDof)
+        return heard < c.bearingSupportSensors
     }
 }
