@@ -11,8 +11,9 @@ extension FusionEngine {
         if let prediction, m.timeNs >= tracks[slot].filter.state.timeNs {
             outcome = fuseInOrder(m, intoSlot: slot, from: prediction)
         } else {
-            outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag)
+            outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag, pool: &lagPool)
         }
+        counters.lagPoolExhausted = lagPool.exhaustedCount
         switch outcome {
         case .tooLate:
             counters.lateDropped &+= 1
@@ -81,7 +82,7 @@ extension FusionEngine {
         } catch {
             return .failed
         }
-        tracks[slot].history.recordInOrder(m, live: tracks[slot].filter, lagNs: configuration.maxLagNs)
+        tracks[slot].history.recordInOrder(m, live: tracks[slot].filter, lagNs: configuration.maxLagNs, pool: &lagPool)
         return .inOrder
     }
 
@@ -136,7 +137,7 @@ extension FusionEngine {
             let estimate = tracks[slot].filter.coarselyPredictedState(to: nowNs)
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
             if delete {
-                tracks.remove(slot: slot)
+                removeTrack(slot: slot)
                 counters.tracksDeleted &+= 1
                 continue
             }
@@ -151,6 +152,12 @@ extension FusionEngine {
         }
         scratch.gridTimeNs = nowNs
         removeDuplicates(atNs: nowNs)
+    }
+
+    /// Deletes the track in `slot`, giving its lag window back to the pool.
+    mutating func removeTrack(slot: Int) {
+        tracks[slot].history.release(to: &lagPool)
+        tracks.remove(slot: slot)
     }
 
     /// A track that only bearings have fed is located only while two or
