@@ -43,7 +43,8 @@ import FusionCore
         let plots = Self.plots(count: 40)
         var reference = Self.start()
         var referenceHistory = FixedLagHistory<StandardIMM, 8>(start: reference)
-        for m in plots { #expect(referenceHistory.add(m, to: &reference, lagNs: lagNs) == .inOrder) }
+        var pool = LagEntryPool(capacity: 64)
+        for m in plots { #expect(referenceHistory.add(m, to: &reference, lagNs: lagNs, pool: &pool) == .inOrder) }
         // Every 7th plot held back until 1, 3 or 4 newer ones are fused.
         for delayS in [1.0, 2.5, 4.0] {
             var live = Self.start()
@@ -51,14 +52,14 @@ import FusionCore
             var held: [Measurement] = []
             var reprocessed = 0
             for m in plots {
-                if m.timeNs / Self.second % 7 == 3 { held.append(m) } else { _ = history.add(m, to: &live, lagNs: lagNs) }
+                if m.timeNs / Self.second % 7 == 3 { held.append(m) } else { _ = history.add(m, to: &live, lagNs: lagNs, pool: &pool) }
                 // Released once a plot `delayS` newer has been fused.
                 while let first = held.first, m.timeNs - first.timeNs >= Int64(delayS * 1e9) {
-                    if history.add(first, to: &live, lagNs: lagNs) == .reprocessed { reprocessed += 1 }
+                    if history.add(first, to: &live, lagNs: lagNs, pool: &pool) == .reprocessed { reprocessed += 1 }
                     held.removeFirst()
                 }
             }
-            for m in held where history.add(m, to: &live, lagNs: lagNs) == .reprocessed { reprocessed += 1 }
+            for m in held where history.add(m, to: &live, lagNs: lagNs, pool: &pool) == .reprocessed { reprocessed += 1 }
             #expect(reprocessed == 6, "delay \(delayS) s: \(reprocessed) reprocessed")
             Self.expectSame(live, reference, "delay \(delayS) s")
         }
@@ -67,7 +68,8 @@ import FusionCore
     @Test func packedStatesUnpackExactly() {
         var live = Self.start()
         var history = FixedLagHistory<StandardIMM, 8>(start: live)
-        for m in Self.plots(count: 12) { _ = history.add(m, to: &live, lagNs: 5 * Self.second) }
+        var pool = LagEntryPool(capacity: 8)
+        for m in Self.plots(count: 12) { _ = history.add(m, to: &live, lagNs: 5 * Self.second, pool: &pool) }
         for j in 0..<4 {
             let s = live.modelStates[j]
             let back = PackedGaussianState(s).unpacked

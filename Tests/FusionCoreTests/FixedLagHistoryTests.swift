@@ -41,10 +41,11 @@ import Testing
         let delivered = ms.indices.sorted { arrivals[$0] < arrivals[$1] }.map { ms[$0] }
         var reference = Self.start(), delayed = Self.start()
         var referenceHistory = History(start: reference), delayedHistory = History(start: delayed)
-        for m in ms { #expect(referenceHistory.add(m, to: &reference, lagNs: lagNs) == .inOrder) }
+        var pool = LagEntryPool(capacity: 2 * History.capacity)
+        for m in ms { #expect(referenceHistory.add(m, to: &reference, lagNs: lagNs, pool: &pool) == .inOrder) }
         var reprocessed = 0
         for m in delivered {
-            let outcome = delayedHistory.add(m, to: &delayed, lagNs: lagNs)
+            let outcome = delayedHistory.add(m, to: &delayed, lagNs: lagNs, pool: &pool)
             #expect(outcome == .inOrder || outcome == .reprocessed, "\(m.timeNs): \(outcome)")
             if outcome == .reprocessed { reprocessed += 1 }
             #expect(delayedHistory.count <= History.capacity)
@@ -65,21 +66,22 @@ import Testing
         let ms = Self.measurements(seed: 9)
         var filter = Self.start()
         var history = History(start: filter)
-        for m in ms where m.timeNs <= 6 * Self.second { _ = history.add(m, to: &filter, lagNs: 4 * Self.second) }
+        var pool = LagEntryPool(capacity: 2 * History.capacity)
+        for m in ms where m.timeNs <= 6 * Self.second { _ = history.add(m, to: &filter, lagNs: 4 * Self.second, pool: &pool) }
         var old = ms[0]
         old.timeNs = 6 * Self.second - 5 * Self.second
-        #expect(history.add(old, to: &filter, lagNs: 4 * Self.second) == .tooLate)
+        #expect(history.add(old, to: &filter, lagNs: 4 * Self.second, pool: &pool) == .tooLate)
         // 64 a second: 32 entries hold half a second, less than the lag.
         var dense = Self.start()
         var full = History(start: dense)
         for k in 0..<128 {
             var m = ms[k % ms.count]
             m.timeNs = Int64(k) * Self.second / 64 + 1
-            _ = full.add(m, to: &dense, lagNs: 4 * Self.second)
+            _ = full.add(m, to: &dense, lagNs: 4 * Self.second, pool: &pool)
         }
         #expect(full.count == History.capacity)
         var late = ms[0]
         late.timeNs = Self.second
-        #expect(full.add(late, to: &dense, lagNs: 4 * Self.second) == .windowFull)
+        #expect(full.add(late, to: &dense, lagNs: 4 * Self.second, pool: &pool) == .windowFull)
     }
 }

@@ -16,18 +16,26 @@ struct MemoryFigures {
     var liveTracks = 0
     var recordBytes = 0
     var capacity = 0
+    /// Lag-window entries (`LagEntryPool`) held at the end, the most held
+    /// at once, the pool's size and the bytes of one entry.
+    var lagEntries = 0
+    var lagEntriesPeak = 0
+    var lagPoolCapacity = 0
+    var lagEntryBytes = 0
 
     var line: String {
         "\(baselineKiB) \(afterInitKiB) \(steadyKiB) \(peakKiB) \(liveTracks) \(recordBytes) \(capacity)"
+            + " \(lagEntries) \(lagEntriesPeak) \(lagPoolCapacity) \(lagEntryBytes)"
     }
 
     init() {}
 
     init?(line: String) {
         let v = line.split(separator: " ").compactMap { Int($0.trimmingCharacters()) }
-        guard v.count == 7 else { return nil }
+        guard v.count == 11 else { return nil }
         (baselineKiB, afterInitKiB, steadyKiB, peakKiB, liveTracks, recordBytes, capacity) =
             (v[0], v[1], v[2], v[3], v[4], v[5], v[6])
+        (lagEntries, lagEntriesPeak, lagPoolCapacity, lagEntryBytes) = (v[7], v[8], v[9], v[10])
     }
 }
 
@@ -65,6 +73,10 @@ enum MemoryBench {
         f.steadyKiB = procStatusKiB("VmRSS")
         f.peakKiB = procStatusKiB("VmHWM")
         f.liveTracks = engine.tracks.count
+        f.lagEntries = engine.lagPool.inUse
+        f.lagEntriesPeak = engine.lagPool.peakInUse
+        f.lagPoolCapacity = engine.lagPool.capacity
+        f.lagEntryBytes = MemoryLayout<LaggedMeasurement>.stride
         return f
     }
 

@@ -75,14 +75,17 @@ enum Results {
             s += """
                 ## Resident memory
 
-                | live tracks | VmRSS | VmRSS at process start | after engine init | VmHWM | track record | table capacity |
-                |---:|---:|---:|---:|---:|---:|---:|
-                | \(grouped(m.liveTracks)) | \(mib(m.steadyKiB)) | \(mib(m.baselineKiB)) | \(mib(m.afterInitKiB)) | \(mib(m.peakKiB)) | \(m.recordBytes) B | \(grouped(m.capacity)) |
+                | live tracks | VmRSS | VmRSS at process start | after engine init | VmHWM | track record | table capacity | lag entries held (peak) | lag pool | lag entry |
+                |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                | \(grouped(m.liveTracks)) | \(mib(m.steadyKiB)) | \(mib(m.baselineKiB)) | \(mib(m.afterInitKiB)) | \(mib(m.peakKiB)) | \(m.recordBytes) B | \(grouped(m.capacity)) | \(grouped(m.lagEntries)) (\(grouped(m.lagEntriesPeak))) | \(grouped(m.lagPoolCapacity)) | \(m.lagEntryBytes) B |
 
                 Measured in a child process (`skycue-bench --rss-child N`) running N targets without
                 clutter (so that the live tracks are the targets'), that generates its plots in
                 10 s windows and drops them, then calls `malloc_trim(0)` before reading
                 `/proc/self/status`. VmHWM includes the plot generation (Simulation), not the engine alone.
+                The lag windows' entries live in one pool (`LagEntryPool`, table capacity x
+                `lagEntriesPerTrack`) allocated at engine init; only the pages of the entries in use
+                become resident, like the table's, whose slots are handed out lowest first.
 
 
                 """

@@ -72,7 +72,7 @@ if rssTargets > 0 {
     memory = MemoryBench.inChild(targets: rssTargets, seed: seed)
 }
 if let m = memory {
-    say("  VmRSS \(fixed(Double(m.steadyKiB) / 1024, 1)) MiB with \(m.liveTracks) live tracks (process start \(fixed(Double(m.baselineKiB) / 1024, 1)) MiB, after engine init \(fixed(Double(m.afterInitKiB) / 1024, 1)) MiB, VmHWM \(fixed(Double(m.peakKiB) / 1024, 1)) MiB); track record \(m.recordBytes) B x capacity \(m.capacity)")
+    say("  VmRSS \(fixed(Double(m.steadyKiB) / 1024, 1)) MiB with \(m.liveTracks) live tracks (process start \(fixed(Double(m.baselineKiB) / 1024, 1)) MiB, after engine init \(fixed(Double(m.afterInitKiB) / 1024, 1)) MiB, VmHWM \(fixed(Double(m.peakKiB) / 1024, 1)) MiB); track record \(m.recordBytes) B x capacity \(m.capacity); lag entries \(m.lagEntries) (peak \(m.lagEntriesPeak)) of \(m.lagPoolCapacity), \(m.lagEntryBytes) B each")
 } else if rssTargets > 0 {
     say("  failed")
 }

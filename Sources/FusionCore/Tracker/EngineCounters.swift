@@ -11,6 +11,10 @@ public struct EngineCounters: Sendable, BitwiseCopyable, Equatable {
     /// Of those, measurements within the lag that a full window could no
     /// longer take (its checkpoint had advanced early; `FixedLagHistory`).
     public var lateDroppedWindowFull: UInt64 = 0
+    /// Times a track's lag window found the shared entry pool empty
+    /// (`LagEntryPool`) and folded its oldest entry early instead (or, with
+    /// nothing to fold, its newest measurement straight into the checkpoint).
+    public var lagPoolExhausted: UInt64 = 0
     public var tracksStarted: UInt64 = 0
     public var tracksConfirmed: UInt64 = 0
     public var tracksDeleted: UInt64 = 0

@@ -12,8 +12,17 @@ import FusionMath
 /// than the checkpoint is dropped (and counted by the caller). The window
 /// holds at most `K` measurements and at least the configured lag (when `K`
 /// allows); whatever leaves it is in the checkpoint, so reprocessing costs at
-/// most `K` updates. Storage is inline: no heap; the window keeps measurements
-/// without their classification evidence (`LaggedMeasurement`).
+/// most `K` updates. The window's measurements live in the engine's shared
+/// `LagEntryPool` (a chain of `LaggedMeasurement`s, without their
+/// classification evidence); the history holds the chain's ends, so a track
+/// record costs what its window holds, not `K` entries. When the pool is
+/// empty the history makes room as a full window does (jump to the pending
+/// snapshot or fold its own oldest entry; with an empty window the
+/// checkpoint takes the live filter), so it keeps working with less lag;
+/// the pool counts it (`LagEntryPool.exhaustedCount`). Results are exactly
+/// those of inline storage until the pool runs out. Every operation walks at
+/// most the window (`K` links); none allocates. `release(to:)` returns the
+/// entries when the track is deleted.
 ///
 /// `K` is sized so that the lag's worth of measurements of a well-observed
 /// track fits (an acoustic target heard by 9 arrays at 1 Hz sends ~8
@@ -37,15 +46,19 @@ import FusionMath
 @frozen
 public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>: BitwiseCopyable {
     public var checkpoint: Filter.Snapshot
-    @usableFromInline var entries: InlineArray<K, LaggedMeasurement>
-    /// Measurements in the window, oldest first.
-    @usableFromInline var storedCount: Int
-    @inlinable public var count: Int { storedCount }
-    /// The live filter just after it fused `entries[pendingCount - 1]`, i.e.
+    /// Oldest and newest entry of the window in the pool (-1: empty).
+    @usableFromInline var head: Int32
+    @usableFromInline var tail: Int32
+    /// Measurements in the window.
+    @usableFromInline var storedCount: Int32
+    @inlinable public var count: Int { Int(storedCount) }
+    /// The live filter just after it fused the `pendingCount`th entry, i.e.
     /// the checkpoint advanced past the first `pendingCount` entries;
     /// meaningless while `pendingCount` is 0.
     @usableFromInline var pending: Filter.Snapshot
-    @usableFromInline var pendingCount: Int
+    @usableFromInline var pendingCount: Int32
+    /// Time of the `pendingCount`th entry (the pending snapshot's newest).
+    @usableFromInline var pendingEntryNs: Int64
     /// Time of the newest measurement fused (in order or late).
     @usableFromInline var newestNs: Int64
     /// Entries the window can hold.
@@ -60,7 +73,7 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         /// Older than the lag allows: not fused.
         case tooLate
         /// Within the lag, but older than a checkpoint that a full window
-        /// had to advance early: not fused.
+        /// (or an empty pool) had to advance early: not fused.
         case windowFull
         /// The update failed numerically: not fused.
         case failed
@@ -70,9 +83,9 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         checkpoint = start.snapshot
         pending = checkpoint
         pendingCount = 0
-        let placeholder = Measurement.position(
-            timeNs: 0, sensor: 0, enu: .zero, sigmaHorizontalM: 1, sigmaVerticalM: 1)
-        entries = InlineArray(repeating: LaggedMeasurement(placeholder))
+        pendingEntryNs = 0
+        head = -1
+        tail = -1
         storedCount = 0
         newestNs = start.state.timeNs
     }
@@ -83,29 +96,45 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// Fuses `m` into `live`, in order or by reprocessing. `lagNs` bounds the
     /// window from below: measurements up to `lagNs` older than the newest
     /// stay fusable (older ones leave it when the checkpoint next advances).
-    @inlinable public mutating func add(_ m: Measurement, to live: inout Filter, lagNs: Int64) -> Outcome {
+    @inlinable public mutating func add(
+        _ m: Measurement, to live: inout Filter, lagNs: Int64, pool: inout LagEntryPool
+    ) -> Outcome {
         if m.timeNs >= live.state.timeNs {
             do throws(FilterError) {
                 try live.update(with: m)
             } catch {
                 return .failed
             }
-            recordInOrder(m, live: live, lagNs: lagNs)
+            recordInOrder(m, live: live, lagNs: lagNs, pool: &pool)
             return .inOrder
         }
         guard m.timeNs >= oldestFusableNs else {
             return newestNs &- m.timeNs > lagNs ? .tooLate : .windowFull
         }
-        if count == K { foldOldest(config: live) }
+        if count == K { foldOldest(config: live, pool: &pool) }
         // The fold a full window forced may have passed `m`.
         guard m.timeNs >= oldestFusableNs else { return .windowFull }
-        // Insert in time order (after equal times, so replay is stable).
-        var i = count
-        while i > 0 && entries[i - 1].timeNs > m.timeNs {
-            entries[i] = entries[i - 1]
-            i -= 1
+        var stored = pool.store(m)
+        if stored == nil && count > 0 {
+            // Pool empty: make room in this window, as a full one does.
+            foldOldest(config: live, pool: &pool)
+            guard m.timeNs >= oldestFusableNs else { return .windowFull }
+            stored = pool.store(m)
         }
-        entries[i] = LaggedMeasurement(m)
+        guard let entry = stored else { return .windowFull }
+        // Insert in time order (after equal times, so replay is stable):
+        // after the `i` entries not newer than `m`.
+        var i: Int32 = 0
+        var previous: Int32 = -1
+        var cursor = head
+        while cursor >= 0 && pool[cursor].timeNs <= m.timeNs {
+            previous = cursor
+            cursor = pool[cursor].next
+            i += 1
+        }
+        pool[entry].next = cursor
+        if previous >= 0 { pool[previous].next = entry } else { head = entry }
+        if cursor < 0 { tail = entry }
         storedCount += 1
         // The pending snapshot lacks `m` if `m` sorts before its last entry:
         // retake it at the same entry during the replay.
@@ -115,13 +144,18 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         // `pendingCount` entries: when `m` sorts after them, replay from it,
         // not from the checkpoint (the same updates, fewer of them: a bearing
         // 1-3 s late would otherwise replay up to the whole window).
-        let first = pendingCount > 0 && i >= pendingCount ? pendingCount : 0
+        let first: Int32 = pendingCount > 0 && i >= pendingCount ? pendingCount : 0
         var replay = live.resumed(from: first > 0 ? pending : checkpoint)
-        for j in first..<count {
+        cursor = head
+        for _ in 0..<first { cursor = pool[cursor].next }
+        var j = first
+        while cursor >= 0 {
             // A replayed update that fails leaves the filter as it was,
             // exactly as it did when the measurement was first fused.
-            _ = try? replay.update(with: entries[j].measurement)
-            if j + 1 == pendingCount { pending = replay.snapshot }
+            _ = try? replay.update(with: pool.measurement(at: cursor))
+            j += 1
+            if j == pendingCount { pending = replay.snapshot }
+            cursor = pool[cursor].next
         }
         if replay.state.timeNs < liveTime { replay.predict(to: liveTime) }
         live = replay
@@ -131,55 +165,90 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// Records `m`, which `live` has just fused in time order: the window
     /// keeps it, the checkpoint jumps to the pending snapshot once that is
     /// older than the lag, and a new pending snapshot is taken when none is.
-    @inlinable public mutating func recordInOrder(_ m: Measurement, live: Filter, lagNs: Int64) {
+    @inlinable public mutating func recordInOrder(
+        _ m: Measurement, live: Filter, lagNs: Int64, pool: inout LagEntryPool
+    ) {
         newestNs = max(newestNs, m.timeNs)
-        append(m, config: live, lagNs: lagNs)
-        if isPendingOlderThanLag(atNs: m.timeNs, lagNs: lagNs) { jumpToPending() }
-        if pendingCount == 0 {
+        append(m, live: live, lagNs: lagNs, pool: &pool)
+        if isPendingOlderThanLag(atNs: m.timeNs, lagNs: lagNs) { jumpToPending(pool: &pool) }
+        if pendingCount == 0 && storedCount > 0 {
             pending = live.snapshot
-            pendingCount = count
+            pendingCount = storedCount
+            pendingEntryNs = pool[tail].timeNs
         }
     }
 
-    /// Appends in-order `m`; a full window first jumps to the pending
-    /// snapshot if that drops nothing inside the lag, else folds its oldest entry.
-    @inlinable mutating func append(_ m: Measurement, config: Filter, lagNs: Int64) {
-        if count == K {
-            if isPendingOlderThanLag(atNs: m.timeNs, lagNs: lagNs) {
-                jumpToPending()
-            } else {
-                foldOldest(config: config)
-            }
+    /// Appends in-order `m` (already fused into `live`); a full window (or
+    /// an empty pool) first jumps to the pending snapshot if that drops
+    /// nothing inside the lag, else folds its oldest entry. With an empty
+    /// window and an empty pool, `m` goes straight into the checkpoint.
+    @inlinable mutating func append(_ m: Measurement, live: Filter, lagNs: Int64, pool: inout LagEntryPool) {
+        if count == K { makeRoom(atNs: m.timeNs, config: live, lagNs: lagNs, pool: &pool) }
+        var stored = pool.store(m)
+        if stored == nil && count > 0 {
+            makeRoom(atNs: m.timeNs, config: live, lagNs: lagNs, pool: &pool)
+            stored = pool.store(m)
         }
-        entries[count] = LaggedMeasurement(m)
+        guard let entry = stored else {
+            // Nothing left to fold: the window is empty, so the live filter
+            // (which has just fused `m`) is the checkpoint.
+            checkpoint = live.snapshot
+            pendingCount = 0
+            return
+        }
+        if tail >= 0 { pool[tail].next = entry } else { head = entry }
+        tail = entry
         storedCount += 1
+    }
+
+    /// Drops at least the oldest entry: by a jump to the pending snapshot
+    /// when that drops nothing inside the lag, else by folding it.
+    @inlinable mutating func makeRoom(atNs timeNs: Int64, config: Filter, lagNs: Int64, pool: inout LagEntryPool) {
+        if isPendingOlderThanLag(atNs: timeNs, lagNs: lagNs) {
+            jumpToPending(pool: &pool)
+        } else {
+            foldOldest(config: config, pool: &pool)
+        }
     }
 
     /// True when there is a pending snapshot and its newest entry is more
     /// than `lagNs` older than `timeNs`: jumping to it drops nothing that
     /// must stay fusable.
     @inlinable func isPendingOlderThanLag(atNs timeNs: Int64, lagNs: Int64) -> Bool {
-        pendingCount > 0 && timeNs - entries[pendingCount - 1].timeNs > lagNs
+        pendingCount > 0 && timeNs - pendingEntryNs > lagNs
     }
 
     /// Advances the checkpoint to the pending snapshot (a copy, no update)
     /// and drops the entries it covers.
-    @inlinable mutating func jumpToPending() {
+    @inlinable mutating func jumpToPending(pool: inout LagEntryPool) {
         checkpoint = pending
-        for j in pendingCount..<count { entries[j - pendingCount] = entries[j] }
-        storedCount -= pendingCount
+        for _ in 0..<pendingCount { dropOldest(pool: &pool) }
         pendingCount = 0
     }
 
     /// Folds the oldest entry into the checkpoint; `config` is any filter of
     /// the track's configuration (the live one).
-    @inlinable mutating func foldOldest(config: Filter) {
+    @inlinable mutating func foldOldest(config: Filter, pool: inout LagEntryPool) {
         guard count > 0 else { return }
-        if pendingCount == 1 { return jumpToPending() }
+        if pendingCount == 1 { return jumpToPending(pool: &pool) }
         var filter = config.resumed(from: checkpoint)
-        if (try? filter.update(with: entries[0].measurement)) != nil { checkpoint = filter.snapshot }
-        for j in 1..<count { entries[j - 1] = entries[j] }
-        storedCount -= 1
+        if (try? filter.update(with: pool.measurement(at: head))) != nil { checkpoint = filter.snapshot }
+        dropOldest(pool: &pool)
         if pendingCount > 0 { pendingCount -= 1 }
+    }
+
+    @inlinable mutating func dropOldest(pool: inout LagEntryPool) {
+        head = pool.free(head)
+        storedCount -= 1
+        if head < 0 { tail = -1 }
+    }
+
+    /// Returns every entry to the pool (the track is being deleted); the
+    /// history is empty afterwards.
+    @inlinable public mutating func release(to pool: inout LagEntryPool) {
+        while head >= 0 { head = pool.free(head) }
+        tail = -1
+        storedCount = 0
+        pendingCount = 0
     }
 }

@@ -68,7 +68,7 @@ extension FusionEngine {
                 counters.duplicatesRemoved &+= 1
             }
             scratch.grid.remove(slot)
-            tracks.remove(slot: slot)
+            removeTrack(slot: slot)
             counters.tracksDeleted &+= 1
         }
     }

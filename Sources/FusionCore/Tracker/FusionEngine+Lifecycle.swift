@@ -11,8 +11,9 @@ extension FusionEngine {
         if let prediction, m.timeNs >= tracks[slot].filter.state.timeNs {
             outcome = fuseInOrder(m, intoSlot: slot, from: prediction)
         } else {
-            outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag)
+            outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag, pool: &lagPool)
         }
+        counters.lagPoolExhausted = lagPool.exhaustedCount
         switch outcome {
         case .tooLate:
             counters.lateDropped &+= 1
@@ -104,7 +105,8 @@ extension FusionEngine {
         // Through the pointer: the table's accessors copied the filter for
         // the call.
         let record = tracks.storage + slot
-        record.pointee.history.recordInOrder(m, live: record.pointee.filter, lagNs: configuration.maxLagNs)
+        record.pointee.history.recordInOrder(
+            m, live: record.pointee.filter, lagNs: configuration.maxLagNs, pool: &lagPool)
         return .inOrder
     }
 
@@ -167,7 +169,7 @@ extension FusionEngine {
             let estimate = (tracks.storage + slot).pointee.filter.coarselyPredictedState(to: nowNs)
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
             if delete {
-                tracks.remove(slot: slot)
+                removeTrack(slot: slot)
                 counters.tracksDeleted &+= 1
                 continue
             }
@@ -186,6 +188,12 @@ extension FusionEngine {
         }
         scratch.gridTimeNs = nowNs
         removeDuplicates(atNs: nowNs)
+    }
+
+    /// Deletes the track in `slot`, giving its lag window back to the pool.
+    mutating func removeTrack(slot: Int) {
+        tracks[slot].history.release(to: &lagPool)
+        tracks.remove(slot: slot)
     }
 
     /// A track that only bearings have fed is located only while enough

@@ -16,6 +16,9 @@ public struct FusionEngine: ~Copyable {
 
     public let configuration: TrackerConfiguration
     public var tracks: TrackTable<TrackRecord<Filter>>
+    /// The lag-window entries of all tracks (`FixedLagHistory`), sized once
+    /// from `capacity` x `lagEntriesPerTrack`.
+    public var lagPool: LagEntryPool
     /// Starts a track's state from a single measurement.
     public var initializer: MeasurementStateInitializer
     public var counters = EngineCounters()
@@ -41,6 +44,8 @@ public struct FusionEngine: ~Copyable {
             velocitySigmaMps: configuration.initialVelocitySigmaMps, verticalVelocitySigmaMps: 20,
             assumedAltitudeM: 150, altitudeSigmaM: 1_000)
         tracks = TrackTable(capacity: configuration.capacity)
+        lagPool = LagEntryPool(
+            capacity: max(1, configuration.capacity * configuration.lagEntriesPerTrack), sensorCapacity: Self.maxSensors)
         crossFix = BearingCrossFixInitiator(configuration: configuration.crossFix, maxRangeM: configuration.acousticRangeM)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,

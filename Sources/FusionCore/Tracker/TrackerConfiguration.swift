@@ -22,9 +22,19 @@ public struct TrackerConfiguration: Sendable {
     /// Late measurements up to this much older than a track's newest are
     /// fused exactly; older ones are dropped and counted (ICD: acoustic
     /// reports trail by up to 3 s, plus up to 0.5 s of analysis window).
-    /// A track's window holds 32 measurements (`TrackRecord.history`):
+    /// A track's window holds up to 32 measurements (`TrackRecord.history`):
     /// 4 s of an acoustic target heard by 8 arrays at 1 Hz.
     public var maxLagNs: Int64 = 4_000_000_000
+    /// Mean lag-window entries per track slot that the shared pool
+    /// (`LagEntryPool`, 88 bytes an entry plus a 96-byte pose slot that
+    /// only a new sensor pose uses) is sized for: capacity x this, allocated
+    /// at start-up; only the entries in use become resident. A radar track
+    /// at a 1 s revisit and 4 s lag holds 4-8, an acoustic target heard by
+    /// many arrays up to 32, a tentative track 1-3; 8 for every slot of a
+    /// table that is rarely full leaves ample room. An empty pool costs
+    /// lag, not tracks: a window that cannot grow folds its oldest entry
+    /// early (counted, `EngineCounters.lagPoolExhausted`).
+    public var lagEntriesPerTrack: Int = 8
     /// 1-sigma speed prior of a track started from one plot, m/s: wide
     /// enough that a jet drone's second plot still falls in the gate.
     public var initialVelocitySigmaMps: Double = 100
