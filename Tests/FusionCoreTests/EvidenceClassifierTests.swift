@@ -174,7 +174,9 @@ import Testing
         var rotor = MeasurementEvidence()
         rotor.sourceHint = 4
         rotor.sourceHintConfidence = 0.9
-        var small = evidence(rcs: -5, plots: 30, hint: 1, reports: 30)
+        // Its two-stroke's note too: without it, mixed hints say nothing and
+        // a glider running between thermals (silent) explains the rest.
+        var small = evidence(rcs: -5, plots: 30, hint: 1, reports: 30, fundamentalHz: 150)
         for k in 0..<15 { small.absorb(rotor, kind: .bearing, timeNs: Int64(100 + k)) }
         #expect(small.hearsRotor(weight: 1.5, share: 0.3))
         #expect(run(small, s).declared == .uncrewed)
