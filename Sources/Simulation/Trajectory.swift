@@ -166,7 +166,7 @@ public struct Trajectory: Sendable {
         segments = []
         profile = AltitudeProfile(s: [0, 1], z: [0, 0], halfWidth: [0, 0])  // unused
         lengthM = path.lengthM
-        speedMps = max(path.lengthM, 1) / secondsBetween(path.startNs, path.endNs)
+        speedMps = max(lengthM, 1) / secondsBetween(path.startNs, path.endNs)
         peakTurnRateRadPerS = path.peakTurnRateRadPerS
         maxTurnRateRadPerS = peakTurnRateRadPerS
         startNs = path.startNs

@@ -15,6 +15,8 @@ struct RecordedFlight {
         var altitudeM: Double
         /// Reported ground speed, m/s (the recording's knots).
         var groundSpeedMps: Double?
+
+        var geodetic: Geodetic { Geodetic(latitudeDeg: latitudeDeg, longitudeDeg: longitudeDeg, heightM: altitudeM) }
     }
 
     let name: String
@@ -85,10 +87,8 @@ struct RecordedFlight {
             let a = samples[i - 1], b = samples[i]
             var dtNs = b.timeNs - a.timeNs
             if dtNs <= 30_000_000_000, let va = a.groundSpeedMps, let vb = b.groundSpeedMps, va + vb > 10 {
-                let metresPerDeg = 111_320.0
-                let de = (b.longitudeDeg - a.longitudeDeg) * metresPerDeg * cos(a.latitudeDeg * .pi / 180)
-                let dn = (b.latitudeDeg - a.latitudeDeg) * metresPerDeg
-                let flownNs = Int64((de * de + dn * dn).squareRoot() / (0.5 * (va + vb)) * 1e9)
+                let d = LocalFrame(origin: a.geodetic).enu(from: b.geodetic)
+                let flownNs = Int64(Math.hypot(d.x, d.y) / (0.5 * (va + vb)) * 1e9)
                 dtNs = min(max(flownNs, dtNs / 2), dtNs * 2)
             }
             out[i].timeNs = out[i - 1].timeNs + max(dtNs, 1)
@@ -140,9 +140,7 @@ struct RecordedFlight {
         let shiftNs = Scenario.defaultStartNs - stretch[stretch.startIndex].timeNs
         let path = RecordedPath(
             timesNs: stretch.map { $0.timeNs + shiftNs },
-            positionsENU: stretch.map {
-                frame.enu(from: Geodetic(latitudeDeg: $0.latitudeDeg, longitudeDeg: $0.longitudeDeg, heightM: $0.altitudeM))
-            })
+            positionsENU: stretch.map { frame.enu(from: $0.geodetic) })
         var g = SeededGenerator(seed: seed)
         let target = TruthTarget(id: 1, kind: kind, trajectory: Trajectory(recorded: path), transponder: false, generator: &g)
         return Scenario(frame: frame, startNs: path.startNs, endNs: path.endNs, seed: seed, targets: [target])
