@@ -302,6 +302,36 @@ struct ReportScoreTests {
         #expect(score.render().contains("cued tracks lost without a cancel:        1  FAIL"))
     }
 
+    @Test("a cue on a track coasting after its drone's flight ended is aimed at that drone, for 10 s")
+    func cueAfterTheTruthEnded() throws {
+        let (site, allTruth, tracks, cues) = try ReportScenario.records()
+        let drone = ReportScenario.targets[0]
+        // The drone's flight ends at 40 s (it reached its aim point); its
+        // track is still reported until the end of the run.
+        let endS = 40.0
+        let truth = allTruth.filter { $0.id != drone.id || $0.t <= ReportScenario.t0 + endS }
+        let update = try #require(cues.first { $0.kind == .update && $0.track == drone.track })
+        let soonAfter = endS + 0.5 * ReplayScore.cueAfterTruthEndS
+        let longAfter = endS + 1.5 * ReplayScore.cueAfterTruthEndS
+        var extra: [CueRecord] = []
+        for (n, s) in [soonAfter, longAfter].enumerated() {
+            var cue = update
+            cue.t = ReportScenario.t0 + s
+            cue.cue = 100 + n
+            extra.append(cue)
+        }
+        let before = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: cues)
+        let score = try ReplayScore(site: site, truth: truth, tracks: tracks, cues: cues + extra)
+        // The first is still on the drone, the second on nothing.
+        let uncrewed = ReportClass.uncrewed.index
+        let unmatched = ReportClass.unknown.index
+        #expect(score.cues.updateCues[uncrewed] == before.cues.updateCues[uncrewed] + 1)
+        #expect(score.cues.updateCues[unmatched] == before.cues.updateCues[unmatched] + 1)
+        #expect(score.cues.afterTruthEndUpdates == 1 && before.cues.afterTruthEndUpdates == 0)
+        #expect(score.render().contains("coasting after its target's flight ended"))
+        #expect(!before.render().contains("coasting after its target's flight ended"))
+    }
+
     @Test("text table and JSON carry the figures")
     func renderings() throws {
         let files = try ReportScenario.write()

@@ -30,10 +30,37 @@ public enum AllocationCounter {
         return String(cString: value) == "1"
     }
 
+    /// Serialises every count in the process. Counts used to race when two
+    /// counting suites ran at once: the second saved the first's hook as
+    /// "original", the first then put the runtime's function back, and the
+    /// second restored the first's hook on exit, whose "original" now
+    /// pointed at itself: the next allocation anywhere recursed until the
+    /// stack ran out (a crash seen once in a fresh clone, in a decoder
+    /// frame). With one lock and the runtime's own function captured once,
+    /// a count can only ever restore the runtime's function.
+    nonisolated(unsafe) static let lock: UnsafeMutablePointer<pthread_mutex_t> = {
+        let lock = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
+        var attributes = pthread_mutexattr_t()
+        pthread_mutexattr_init(&attributes)
+        // A nested count on one thread reports EDEADLK instead of stalling.
+        pthread_mutexattr_settype(&attributes, Int32(PTHREAD_MUTEX_ERRORCHECK))
+        pthread_mutex_init(lock, &attributes)
+        pthread_mutexattr_destroy(&attributes)
+        return lock
+    }()
+
+    /// The runtime's allocation function, read before any count installs
+    /// the hook (first use is under `lock`, by `counting`).
+    nonisolated(unsafe) static let runtimeAllocate: AllocFn? = hookSlot?.pointee
+
     /// Allocations `body` made on this thread.
     public static func counting(_ body: () -> Void) -> Int {
         guard let hookSlot, let enableSlot else { return -1 }
-        original = hookSlot.pointee
+        let locked = pthread_mutex_lock(lock)
+        precondition(locked == 0, "AllocationCounter.counting is not reentrant (error \(locked))")
+        defer { pthread_mutex_unlock(lock) }
+        original = runtimeAllocate
+        precondition(original != nil, "the runtime's allocation function is missing")
         thread = pthread_self()
         count = 0
         hookSlot.pointee = { metadata, size, alignMask in
@@ -52,10 +79,9 @@ public enum AllocationCounter {
 
     /// Allocations `body` made, or nil when the count cannot be trusted.
     ///
-    /// The hook is process-wide: any other counter that ends while this one
-    /// counts puts its saved hook back and stops this count. Tools/test.sh
-    /// runs the counting suites alone and serially; the control allocation,
-    /// run last in the window, still voids a window that was cut short.
+    /// The control allocation, run last in the window, voids a window that
+    /// something cut short (the hook removed or swizzling disabled while
+    /// `body` ran): a count of zero then cannot pass for "no allocations".
     public static func countingWithControl(_ body: () -> Void) -> Int? {
         let n = counting {
             body()

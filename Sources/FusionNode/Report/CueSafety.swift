@@ -4,7 +4,9 @@
 /// A cue's target is the truth matched to its track at the snapshot nearest
 /// the cue's time (within `ReplayScore.cueMatchToleranceS`), or failing a
 /// 3D match the target horizontally nearest within the match distance
-/// (`CueTargets`); a track with neither is `unmatched`. Cueing an interceptor onto a crewed
+/// (`CueTargets`), or the target whose flight ended at most
+/// `ReplayScore.cueAfterTruthEndS` before a cue on its coasting track; a
+/// track with none of these is `unmatched`. Cueing an interceptor onto a crewed
 /// aircraft, a bird or a track that is no real target is the failure this
 /// counts; those must be 0.
 public struct CueSafety: Sendable, Equatable {
@@ -25,6 +27,11 @@ public struct CueSafety: Sendable, Equatable {
     /// `CueTargets`); included in the counts above.
     public var horizontalOnlyNew = 0
     public var horizontalOnlyUpdates = 0
+    /// `new` and `update` cues on a track coasting on after its target's
+    /// truth ended, at most `ReplayScore.cueAfterTruthEndS` before (see
+    /// `CueTargets`); included in the counts above.
+    public var afterTruthEndNew = 0
+    public var afterTruthEndUpdates = 0
 
     public init() {}
 

@@ -49,6 +49,7 @@ extension ReplayScore {
                 "cancels_for_lost_tracks": cues.cancelsForLostTracks, "lost_without_cancel": cues.lostWithoutCancel,
                 "unsafe_new": cues.unsafeNewCues, "unsafe_update": cues.unsafeUpdateCues,
                 "horizontal_only_new": cues.horizontalOnlyNew, "horizontal_only_update": cues.horizontalOnlyUpdates,
+                "after_truth_end_new": cues.afterTruthEndNew, "after_truth_end_update": cues.afterTruthEndUpdates,
             ] as [String: Any],
         ]
     }

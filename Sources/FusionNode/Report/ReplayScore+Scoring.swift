@@ -117,7 +117,8 @@ extension ReplayScore {
         }
 
         let cueTargets = CueTargets(
-            history: history, truthPaths: truthPaths, toleranceMs: Self.key(Self.cueMatchToleranceS))
+            history: history, truthPaths: truthPaths, toleranceMs: Self.key(Self.cueMatchToleranceS),
+            afterEndToleranceMs: Self.key(Self.cueAfterTruthEndS))
         let lastReport = tracksAt.reduce(into: [Int: Int64]()) { last, entry in
             for t in entry.value { last[t.record.track] = max(last[t.record.track] ?? .min, entry.key) }
         }
@@ -163,13 +164,16 @@ extension ReplayScore {
                 let matched = targets.target(of: cue)
                 let target = matched.flatMap { targets.truthPaths.truthClass(of: $0.id) } ?? .unknown
                 let horizontalOnly = matched?.horizontalOnly == true ? 1 : 0
+                let afterEnd = matched?.afterEnd == true ? 1 : 0
                 if cue.kind == .new {
                     safety.newCues[target.index] += 1
                     safety.horizontalOnlyNew += horizontalOnly
+                    safety.afterTruthEndNew += afterEnd
                     open.insert(cue.track)
                 } else {
                     safety.updateCues[target.index] += 1
                     safety.horizontalOnlyUpdates += horizontalOnly
+                    safety.afterTruthEndUpdates += afterEnd
                 }
             case .cancel:
                 safety.cancels += 1

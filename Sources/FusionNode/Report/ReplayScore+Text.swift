@@ -84,6 +84,11 @@ extension ReplayScore {
                 "  of those, matched to their target horizontally only (track altitude over "
                     + "\(Int(Self.matchDistanceM)) m off): new \(cues.horizontalOnlyNew), update \(cues.horizontalOnlyUpdates)")
         }
+        if cues.afterTruthEndNew + cues.afterTruthEndUpdates > 0 {
+            out.append(
+                "  of those, on a track coasting after its target's flight ended (within "
+                    + "\(Int(Self.cueAfterTruthEndS)) s): new \(cues.afterTruthEndNew), update \(cues.afterTruthEndUpdates)")
+        }
         return out.joined(separator: "\n") + "\n"
     }
 }

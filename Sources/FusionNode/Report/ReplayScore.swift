@@ -37,6 +37,11 @@ public struct ReplayScore: Sendable, Equatable {
     /// target, seconds: a new cue can precede the track's next snapshot by
     /// up to one snapshot period.
     public static let cueMatchToleranceS = 2.0
+    /// Longest time after a target's truth ends (a drone that reached its
+    /// aim point) that a cue on the track that followed it still counts as
+    /// aimed at it, seconds: the tracker's default coast limit, after which
+    /// the track is deleted and its cue cancelled.
+    public static let cueAfterTruthEndS = 10.0
 
     /// Number of scored snapshots.
     public var snapshots = 0
