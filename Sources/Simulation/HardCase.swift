@@ -68,6 +68,8 @@ public struct HardCaseSetup: Sendable {
     public var radars: [RadarSensorModel]
     public var acoustic: [AcousticSensorModel]
     public var adsb: ADSBModel?
+    /// Sensors that go silent during the run (none by default).
+    public var outages: [SensorOutage] = []
 
     /// The hard cases' site round the origin of `scenario`'s frame (see
     /// `HardCase`), with the sensors `hardCase` moves or leaves out.
@@ -98,9 +100,10 @@ public struct HardCaseSetup: Sendable {
         adsb = ADSBModel(sensor: 2, frame: scenario.frame)
     }
 
-    /// What the sensors deliver, in arrival order.
+    /// What the sensors deliver, in arrival order, less what `outages`
+    /// silence.
     public func feed(seed: UInt64) -> SensorFeed {
-        SensorFeed(scenario: scenario, radars: radars, acoustic: acoustic, adsb: adsb, seed: seed)
+        SensorFeed(scenario: scenario, radars: radars, acoustic: acoustic, adsb: adsb, seed: seed).silencing(outages)
     }
 
     /// Whether a target at `positionENU` is in coverage: inside some radar's

@@ -40,8 +40,15 @@ import Testing
         var late: [String] = []
     }
 
-    static func run(_ hardCase: HardCase, seed: UInt64, into outcome: inout Outcome) {
-        let setup = hardCase.setup(seed: seed, durationS: durationS(hardCase))
+    /// Runs `hardCase` for `seed` with `outages`, adds what it saw to
+    /// `outcome`, and hands every snapshot with its truth-to-track matches
+    /// to `observe`.
+    static func run(
+        _ hardCase: HardCase, seed: UInt64, outages: [SensorOutage] = [], into outcome: inout Outcome,
+        observe: (HardCaseSetup, RunSnapshot, [Int?]) -> Void = { _, _, _ in }
+    ) {
+        var setup = hardCase.setup(seed: seed, durationS: durationS(hardCase))
+        setup.outages = outages
         let zone = Fixture.circle("ZONE", east: 0, north: 0, radius: HardCase.zoneRadiusM, ceiling: HardCase.zoneCeilingM)
         let interceptor = Fixture.interceptor(
             "IDR-1", zone: "ZONE", kind: .interceptorDrone, at: Vector3(0, 0, 50), speed: 80, range: 20_000, capacity: 400)
@@ -52,6 +59,7 @@ import Testing
         var firstCue: [Int: Int64] = [:]
         var firstUncrewed: [Int: Int64] = [:]
         setup.run(seed: seed) { snapshot, matches in
+            observe(setup, snapshot, matches)
             for (k, v) in snapshot.tracks.enumerated() where v.belief.declared == .uncrewed {
                 if let id = matches[k], firstUncrewed[id] == nil { firstUncrewed[id] = snapshot.timeNs }
             }
