@@ -28,7 +28,7 @@ struct RecordedFlight {
         let path = TestPaths.dataFile("traffic-samples/\(name).json.gz")
         guard FileManager.default.fileExists(atPath: path), let gzip = TestPaths.tool("gzip") else { return nil }
         let json = try JSONSerialization.jsonObject(with: try TestPaths.run(gzip, ["-dc", path]))
-        guard let rows = json as? [[String: Any]] else { return nil }
+        guard let rows = json as? [[String: Any]] ?? Self.rows(columns: json) else { return nil }
         func number(_ row: [String: Any], _ key: String) -> Double? { (row[key] as? NSNumber)?.doubleValue }
         var samples: [Sample] = []
         let positionTimes = rows.contains { $0["last_position"] != nil }
@@ -58,6 +58,17 @@ struct RecordedFlight {
         }
         self.name = name
         self.samples = Self.smoothedAltitudes(positionTimes ? unique : Self.retimed(unique))
+    }
+
+    /// The rows of a column-oriented file (pandas `to_json`: column name to
+    /// row index to value), in no particular order; nil for another shape.
+    static func rows(columns json: Any) -> [[String: Any]]? {
+        guard let columns = json as? [String: [String: Any]] else { return nil }
+        var byIndex: [String: [String: Any]] = [:]
+        for (column, values) in columns {
+            for (index, value) in values { byIndex[index, default: [:]][column] = value }
+        }
+        return Array(byIndex.values)
     }
 
     /// Barometric altitude comes in 25 ft steps: at one sample a second a
