@@ -55,7 +55,9 @@ struct ReportAirPictureTests {
         #expect(truthLines.count == ReportScenario.targets.count)
         #expect(parsed.texts.contains("NPP"))
         #expect(parsed.texts.contains("IDR-1") && parsed.texts.contains("R1"))
-        // Two new cues with a position on the drone, the crewed and the false track; one cross per cue number.
+        // New cues on the drone, the crewed and the false track; one cross
+        // per cue (track and interceptor), not per sequence number: the
+        // drone's update has a number of its own.
         #expect(parsed.elements.filter { $0.attributes["class"] == "cue-new" }.count == 3)
         #expect(parsed.elements.filter { $0.attributes["class"] == "intercept" }.count == 3)
     }

@@ -152,7 +152,7 @@ enum ReportScenario {
             cue(newCueOnFalseS, "new", 1, falseTrack, falseTrackENU)
             + cue(cancelOnFalseS, "cancel", 1, falseTrack, falseTrackENU)
             + cue(newCueOnDroneS, "new", 2, drone.track, drone.position(newCueOnDroneS) + drone.trackOffset)
-            + cue(30, "update", 2, drone.track, drone.position(30) + drone.trackOffset)
+            + cue(30, "update", 4, drone.track, drone.position(30) + drone.trackOffset)
             + cue(newCueOnCrewedS, "new", 3, crewed.track, crewed.position(newCueOnCrewedS) + crewed.trackOffset)
         let truthPath = dir.appendingPathComponent("truth.jsonl").path
         try truth.write(toFile: truthPath, atomically: true, encoding: .utf8)

@@ -135,7 +135,7 @@ extension AirPicture {
                     ])
             })
         row(
-            "intercept point",
+            "last intercept point",
             { d, y in
                 d.element(
                     "path",

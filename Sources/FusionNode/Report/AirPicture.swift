@@ -2,7 +2,7 @@ import FusionMath
 
 /// A top-down map of a replayed run as a hand-written SVG: the site's zones,
 /// radars with their range rings and interceptors, truth paths (thin grey),
-/// track paths coloured by class, cue markers and the predicted intercept
+/// track paths coloured by class, new-cue markers and each cue's last predicted intercept
 /// points, with a kilometre grid, a scale bar, a north arrow and a legend.
 ///
 /// Frame: the site's local ENU plane (origin: the configured node origin,
@@ -156,12 +156,23 @@ public struct AirPicture {
         }
     }
 
-    /// Per cue number, its latest intercept point (new or update), by cue number.
+    /// Per cue, its latest intercept point (new or update), in the order
+    /// the cues were first issued. A cue is one track's engagement by one
+    /// interceptor: its `cue` numbers are the node's sequence numbers, one
+    /// per new, update and cancel, so they do not name it (one cross per
+    /// update buried the picture under thousands of crosses).
     static func lastIntercepts(_ cues: [CueRecord]) -> [CueRecord.Intercept] {
-        var latest: [Int: CueRecord.Intercept] = [:]
-        for c in cues where c.kind != .cancel {
-            if let i = c.intercept { latest[c.cue] = i }
+        struct Engagement: Hashable {
+            var track: Int
+            var interceptor: String
         }
-        return latest.keys.sorted().map { latest[$0]! }
+        var order: [Engagement] = []
+        var latest: [Engagement: CueRecord.Intercept] = [:]
+        for c in cues where c.kind != .cancel {
+            guard let i = c.intercept else { continue }
+            let key = Engagement(track: c.track, interceptor: c.interceptor)
+            if latest.updateValue(i, forKey: key) == nil { order.append(key) }
+        }
+        return order.map { latest[$0]! }
     }
 }
