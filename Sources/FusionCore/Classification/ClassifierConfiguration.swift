@@ -148,8 +148,10 @@ public struct ClassifierConfiguration: Sendable {
     /// 0.3 m/s for a share of their runs (survey aircraft 0.96, TV relay
     /// 0.62: light aircraft 0.7; helicopter rega_sg 0.33: 0.4; autopilot
     /// drones 0.75-0.8, border_control 0.99), climbing or descending as
-    /// flown otherwise (piston and jet drones' terminal dives as in their
-    /// climb); gliders level for half (ridge and wave: sisteron 0.47, luberon
+    /// flown otherwise, as likely up as down: a drone's terminal dive lasts
+    /// well under a minute and shows in the climb term, not here (a dive
+    /// component here made a glider descending steeply on a straight leg
+    /// look like a drone); gliders level for half (ridge and wave: sisteron 0.47, luberon
     /// 0.21; half, not a third, because the suite's level glider pass was
     /// declared uncrewed with 0.35), sinking 1.2 +- 0.8 m/s for 0.4 (luberon
     /// and sisteron medians -0.78 and -0.39, fast runs to -1.7), and a broad
@@ -173,13 +175,13 @@ public struct ClassifierConfiguration: Sendable {
                 speedMps: GaussianMixture1D(mean: 48, sigma: 6), heightM: GaussianMixture1D(mean: 900, sigma: 700),
                 climbMps: GaussianMixture1D([(0.8, 0, 2), (0.2, -8, 6), (0, 0, 1)]),
                 fundamentalHz: GaussianMixture1D(mean: 150, sigma: 30), hintLikelihood: TargetProfile.hints(right: 1),
-                turningShare: 0.15, straightClimbMps: GaussianMixture1D([(0.75, 0, 0.3), (0.1, 0, 3), (0.15, -8, 6)])),
+                turningShare: 0.15, straightClimbMps: powered(level: 0.75)),
             TargetProfile(
                 .uncrewed, weight: 0.2, rcsDbsm: GaussianMixture1D(mean: -3, sigma: 3.5), rcsFluctuationDb: rigid,
                 speedMps: GaussianMixture1D(mean: 130, sigma: 30), heightM: GaussianMixture1D(mean: 1000, sigma: 1000),
                 climbMps: GaussianMixture1D([(0.8, 0, 3), (0.2, -15, 10), (0, 0, 1)]), fundamentalHz: nil,
                 hintLikelihood: TargetProfile.hints(right: 3),
-                turningShare: 0.1, straightClimbMps: GaussianMixture1D([(0.75, 0, 0.5), (0.1, 0, 5), (0.15, -15, 10)])),
+                turningShare: 0.1, straightClimbMps: GaussianMixture1D([(0.75, 0, 0.5), (0.25, 0, 5), (0, 0, 1)])),
             TargetProfile(
                 .crewed, weight: 0.45, rcsDbsm: GaussianMixture1D(mean: 5, sigma: 2.5), rcsFluctuationDb: rigid,
                 speedMps: GaussianMixture1D(mean: 57, sigma: 8), heightM: GaussianMixture1D(mean: 1500, sigma: 1000),
