@@ -141,7 +141,8 @@ import Testing
         // of 71 (69 while a glider could explain 130 m/s within the 4-nat
         // cap: they waited for the arrays' turbine hint); the drone-sounding
         // light aircraft 40 of 40; the raid 24 of 25; beside the low
-        // helicopter 19 of 20; radar only 66 of 77 (56 before the airframe
+        // helicopter 19 of 20; radar only 67 of 77 (66 before the
+        // straight-run climb term, 56 before the airframe
         // speed limits and the turn-rate term, 70 before the glider profile
         // was widened to real gliders' cruise; what is left are piston
         // drones at -3..0 dBsm and 40-55 m/s, which look like a small light

@@ -18,9 +18,11 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
     case fundamental = 8
     /// Share of the track's flight spent turning (`TurnWindows`).
     case turnRate = 9
+    /// Mean climb over the track's straight runs (`StraightRunClimb`).
+    case straightClimb = 10
 
     /// Terms that enter the Bayes sum (every case but `.none`).
-    public static var termCount: Int { 9 }
+    public static var termCount: Int { 10 }
 
     /// The term's name in reports (`tracks.jsonl` `decided_by`); static
     /// text, so that writing it never touches the heap.
@@ -36,6 +38,7 @@ public enum EvidenceItem: UInt8, Sendable, BitwiseCopyable, CaseIterable {
         case .climb: "climb"
         case .fundamental: "fundamental"
         case .turnRate: "turn_rate"
+        case .straightClimb: "straight_climb"
         }
     }
 }

@@ -12,7 +12,8 @@ import FusionMath
 /// spread), horizontal speed, height and climb from the filter (their
 /// variances widen the profile, so an unconverged track says little), the
 /// share of its flight spent turning (`TurnWindows`: binomial, over a
-/// capped number of windows), the acoustic harmonic fundamental (sample
+/// capped number of windows), the mean climb over its straight runs
+/// (`StraightRunClimb`), the acoustic harmonic fundamental (sample
 /// mean) and confidence-weighted source hints. Successive plots and reports of one target are correlated,
 /// so every summary counts at most a capped number of samples, and each
 /// term is capped at `maxTermNats` between profiles, except a speed beyond
@@ -39,7 +40,7 @@ public struct EvidenceClassifier: Sendable {
 
     /// Per-term, per-profile log-likelihoods (rows indexed by
     /// `EvidenceItem.rawValue - 1`).
-    typealias TermTable = InlineArray<9, InlineArray<8, Double>>
+    typealias TermTable = InlineArray<10, InlineArray<8, Double>>
 
     /// The new belief for a track with `evidence` and kinematic `state`
     /// (height relative to the node's origin), given its previous belief.
@@ -154,6 +155,7 @@ public struct EvidenceClassifier: Sendable {
                 table[row(.turnRate)][s] = turning * Math.log(q) + straight * Math.log(1 - q)
             }
         }
+        straightClimbTerm(evidence, into: &table)
         let totalHint = evidence.namedHintWeight
         var dominantHint = 0.0
         for h in 1..<5 { dominantHint = max(dominantHint, evidence.hintWeight[h]) }

@@ -39,12 +39,17 @@ public struct TargetProfile: Sendable {
     /// Probability that a window of its flight (`TurnWindows.windowNs`)
     /// shows a sustained turn (`TurnWindows.turningRateRadPerS`).
     public var turningShare: Double
+    /// Mean climb over straight runs of a minute or more
+    /// (`StraightRunClimb`), m/s: level for a powered aircraft on a leg,
+    /// sinking at its polar's rate for a glider outside rising air.
+    public var straightClimbMps: GaussianMixture1D
 
     public init(
         _ targetClass: TargetClass, weight: Double, rcsDbsm: GaussianMixture1D, rcsFluctuationDb: GaussianMixture1D,
         speedMps: GaussianMixture1D, heightM: GaussianMixture1D, climbMps: GaussianMixture1D,
         fundamentalHz: GaussianMixture1D?, hintLikelihood: InlineArray<5, Double>,
-        maxGroundSpeedMps: Double = .infinity, turningShare: Double = 0.2
+        maxGroundSpeedMps: Double = .infinity, turningShare: Double = 0.2,
+        straightClimbMps: GaussianMixture1D = GaussianMixture1D(mean: 0, sigma: 3)
     ) {
         self.targetClass = targetClass
         self.weight = weight
@@ -57,6 +62,7 @@ public struct TargetProfile: Sendable {
         self.hintLikelihood = hintLikelihood
         self.maxGroundSpeedMps = maxGroundSpeedMps
         self.turningShare = turningShare
+        self.straightClimbMps = straightClimbMps
     }
 
     /// Hint likelihoods of a source whose hint is `right` with probability

@@ -47,6 +47,8 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
     /// Straight and turning stretches of the filtered track, counted at
     /// position fixes (`FusionEngine.fuse`).
     public var turns: TurnWindows
+    /// Mean climb over the track's straight runs (`StraightRunClimb`).
+    public var straightClimb: StraightRunClimb
 
     @inlinable public init() {
         icaoAddress = nil
@@ -65,6 +67,7 @@ public struct TrackEvidence: Sendable, BitwiseCopyable {
         acousticReports = 0
         lastPositionFixNs = 0
         turns = TurnWindows()
+        straightClimb = StraightRunClimb()
     }
 
     /// Takes over the cooperative identity of a duplicate track being

@@ -55,13 +55,21 @@ public struct TurnWindows: Sendable, BitwiseCopyable {
     public static var minSpeedMps: Double { 10 }
     public static var maxHeadingSigmaRad: Double { 0.1 }
 
+    /// What one fix did to the windows: nothing, a window (re)started
+    /// after none was open, or a window completed straight or turning (the
+    /// next one starting at the same fix). `StraightRunClimb` follows it.
+    public enum Outcome: UInt8, Sendable, BitwiseCopyable {
+        case none, started, straight, turning
+    }
+
     /// Notes the filtered horizontal velocity (`eastMps`, `northMps`, with
     /// per-axis sigma `sigmaMps`) of a track just fixed at `timeNs`.
-    @inlinable public mutating func observe(eastMps: Double, northMps: Double, sigmaMps: Double, timeNs: Int64) {
+    @inlinable @discardableResult
+    public mutating func observe(eastMps: Double, northMps: Double, sigmaMps: Double, timeNs: Int64) -> Outcome {
         let speed = (eastMps * eastMps + northMps * northMps).squareRoot()
         guard speed >= Self.minSpeedMps, sigmaMps <= Self.maxHeadingSigmaRad * speed, timeNs > lastFixNs else {
             if timeNs > lastFixNs { windowStartNs = 0 }
-            return
+            return .none
         }
         let heading = Math.atan2(eastMps, northMps)
         let restart = windowStartNs == 0 || timeNs - lastFixNs > 2 * Self.windowNs
@@ -71,18 +79,20 @@ public struct TurnWindows: Sendable, BitwiseCopyable {
         if restart {
             windowStartNs = timeNs
             windowTurnRad = 0
-            return
+            return .started
         }
         let elapsedNs = timeNs - windowStartNs
-        guard elapsedNs >= Self.windowNs else { return }
+        guard elapsedNs >= Self.windowNs else { return .none }
         let rate = abs(Double(windowTurnRad)) / (Double(elapsedNs) * 1e-9)
-        if rate >= Self.turningRateRadPerS {
+        let outcome: Outcome = rate >= Self.turningRateRadPerS ? .turning : .straight
+        if outcome == .turning {
             if turning < UInt16.max { turning += 1 }
         } else if straight < UInt16.max {
             straight += 1
         }
         windowStartNs = timeNs
         windowTurnRad = 0
+        return outcome
     }
 
     /// Completed windows.

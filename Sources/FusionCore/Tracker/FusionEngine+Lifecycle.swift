@@ -53,9 +53,11 @@ extension FusionEngine {
             // Turns are read from fix to fix: a bearing alone moves the
             // estimate along its line, not along the target's path.
             let s = record.pointee.filter.state
-            record.pointee.evidence.turns.observe(
+            let outcome = record.pointee.evidence.turns.observe(
                 eastMps: s.mean[3], northMps: s.mean[4],
                 sigmaMps: (0.5 * max(0, s.covariance[3, 3] + s.covariance[4, 4])).squareRoot(), timeNs: s.timeNs)
+            record.pointee.evidence.straightClimb.observe(
+                outcome, heightM: s.mean[2], varianceM2: s.covariance[2, 2], timeNs: s.timeNs)
         }
         switch record.pointee.status {
         case .tentative:
