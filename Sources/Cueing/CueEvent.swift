@@ -29,6 +29,8 @@ public enum CueCancelReason: UInt8, Sendable, BitwiseCopyable {
     /// The track coasted too long or grew too uncertain to aim at
     /// (`ThreatTrack.hasCueQuality`).
     case trackQuality = 8
+    /// A more urgent threat took its interceptor (`CueingEngine+Preemption`).
+    case preempted = 9
 }
 
 /// Why a `CueEvent` could not be built.

@@ -14,6 +14,10 @@ struct Threat {
     var previous: Int = -1
     /// Index of its active cue, -1 when it has none (or it was cancelled).
     var cue: Int = -1
+    /// Since when its active cue has been on `previous` (`Int64.max`: no cue).
+    var heldSinceNs: Int64 = .max
+    /// Lost its interceptor to a more urgent threat in this step.
+    var preempted = false
     /// Interceptor assigned in this step, -1 when none reaches it.
     var assigned: Int = -1
     var solution = InterceptSolution(timeS: 0, point: .zero)
@@ -69,6 +73,7 @@ extension CueingEngine {
             for i in 0..<threatCount where threats[i].trackId == cues[c].trackId {
                 threats[i].cue = c
                 threats[i].previous = cues[c].interceptor
+                threats[i].heldSinceNs = cues[c].sinceNs
                 cues[c].threat = i
                 break
             }
@@ -94,30 +99,31 @@ extension CueingEngine {
 
     mutating func assign(_ i: Int, to k: Int, _ s: InterceptSolution, nowNs: Int64) {
         threats[i].assigned = k
+        threats[i].preempted = false
         threats[i].solution = s
         threats[i].interceptNs = nowNs &+ nanoseconds(s.timeS)
         load[k] += 1
     }
 
-    /// Greedy assignment in order of zone entry, in three passes:
+    /// Greedy assignment in order of zone entry, in four passes:
     /// 1. a threat keeps its current interceptor while that one still
     ///    reaches it and has capacity (engagements in progress are stable);
     /// 2. threats without one take the earliest-intercepting interceptor of
     ///    their zone that has capacity left;
-    /// 3. a kept threat moves to a free interceptor only if that one
+    /// 3. a threat still without one may take a full interceptor's target
+    ///    by the crew rule of `CueingEngine+Preemption`: first by moving
+    ///    that target to another interceptor that still reaches it (no
+    ///    threat loses its cue), else, if it enters much earlier (by
+    ///    `preemptMarginS` plus a share of the target's entry time), by
+    ///    pre-empting it;
+    /// 4. a kept threat moves to a free interceptor only if that one
     ///    intercepts at least `hysteresisS` earlier, so two nearly equal
     ///    interceptors never trade a target back and forth.
-    /// FIXME: an urgent new threat does not pre-empt a later one already
-    /// held by a full interceptor; it gets the next best interceptor, or
-    /// none. Pre-emption needs a rule agreed with the crews. Since classes
-    /// are declared by the datagram that decides them, threats declared a
-    /// second apart are assigned one after the other: in the crossing-short
-    /// golden replay the drone declared first takes IDR-1 (capacity 1
-    /// there), and the one declared a second later, which GUN-1 cannot
-    /// reach, gets no cue (declared together, the earlier-entering one took
-    /// IDR-1 and the other GUN-1). Moving a held threat to another
-    /// interceptor that still reaches it, to free one for a new threat, is
-    /// the same crew decision.
+    /// Since classes are declared by the datagram that decides them,
+    /// threats declared a second apart are assigned one after the other:
+    /// in the crossing-short golden replay the drone declared first took
+    /// IDR-1 (capacity 1 there), and the one declared a second later, which
+    /// GUN-1 cannot reach, got no cue until pass 3 moved the first to GUN-1.
     ///
     /// With `only` (a partial step over those tracks), the cues of tracks
     /// not listed keep their interceptors and count against capacity.
@@ -135,6 +141,11 @@ extension CueingEngine {
         }
         for i in 0..<threatCount where threats[i].assigned < 0 {
             if let (k, s) = bestInterceptor(for: threats[i], excluding: -1) { assign(i, to: k, s, nowNs: nowNs) }
+        }
+        // Re-evaluated per index: a threat pre-empted here has a later
+        // entry, so its own turn comes further on.
+        for i in 0..<threatCount where threats[i].assigned < 0 {
+            _ = rearrange(for: i, nowNs: nowNs) || preempt(for: i, nowNs: nowNs)
         }
         for i in 0..<threatCount where threats[i].assigned >= 0 {
             let current = threats[i].assigned

@@ -7,6 +7,8 @@ struct ActiveCue {
     /// Current configuration indices; -1 after a reload removed them.
     var interceptor: Int
     var zone: Int
+    /// When the cue was issued to this interceptor (a pre-emption's hold).
+    var sinceNs: Int64
     /// Names, so that a reload finds the same interceptor and zone again.
     var interceptorName: CueName
     var zoneName: CueName
@@ -67,6 +69,9 @@ extension CueingEngine {
                     }
                     break
                 }
+            } else if threats[cue.threat].preempted {
+                reason = .preempted
+                statistics.preemptions += 1
             } else if threats[cue.threat].assigned < 0 {
                 reason = .noIntercept
             } else if threats[cue.threat].assigned != cue.interceptor {
@@ -113,7 +118,7 @@ extension CueingEngine {
             guard let event = makeEvent(.new, threat: threats[i], tracks: tracks, atNs: nowNs) else { continue }
             let k = threats[i].assigned
             cues[activeCueCount] = ActiveCue(
-                trackId: event.trackId, interceptor: k, zone: threats[i].zoneIndex,
+                trackId: event.trackId, interceptor: k, zone: threats[i].zoneIndex, sinceNs: nowNs,
                 interceptorName: interceptors[k].name, zoneName: zones[threats[i].zoneIndex].name, last: event)
             threats[i].cue = activeCueCount
             activeCueCount += 1

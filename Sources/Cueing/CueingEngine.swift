@@ -23,7 +23,10 @@ public enum CueingConfigurationError: Error, Sendable, Equatable {
 /// 2. assigns each threat to an interceptor of its zone that reaches it
 ///    first, within each interceptor's capacity, keeping current
 ///    assignments unless another one is `hysteresisS` earlier or the current
-///    one can no longer reach it (`CueingEngine+Assignment`);
+///    one can no longer reach it (`CueingEngine+Assignment`); a threat that
+///    finds every interceptor reaching it full makes room by moving a
+///    target to another interceptor, or pre-empts one entering much later
+///    (`CueingEngine+Preemption`);
 /// 3. issues `.new`, rate-limited `.update` and `.cancel` events with one
 ///    node-wide, strictly increasing sequence (`CueingEngine+Lifecycle`).
 /// A track that is lost, reclassified, no longer confirmed or no longer good

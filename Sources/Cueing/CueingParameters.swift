@@ -12,6 +12,28 @@ public struct CueingParameters: Sendable, BitwiseCopyable {
     /// at least this much earlier, seconds (or the current one can no longer
     /// reach it). Stops two nearly equal interceptors from trading a target.
     public var hysteresisS: Double = 5
+    /// Pre-emption (`CueingEngine+Preemption`): a threat that no free
+    /// interceptor reaches takes a full interceptor's target only if it is
+    /// predicted to enter its zone at least this much earlier, seconds.
+    /// Zone entry is estimated from noisy tracks (a few seconds of scatter
+    /// at 1 Hz): a margin well above it keeps two threats from taking the
+    /// interceptor back and forth.
+    public var preemptMarginS: Double = 30
+    /// ... plus this share of the displaced target's own time to entry: a
+    /// track's speed error makes its entry estimate uncertain in proportion
+    /// (a 10 % speed error is 10 % of the time), so a far threat's entry
+    /// scatters by tens of seconds where a near one's scatters by a few.
+    public var preemptMarginFraction: Double = 0.25
+    /// ... and only if the displaced threat enters no earlier than the new
+    /// intercept plus this, seconds: the time an interceptor needs after
+    /// one engagement to be ready for the next (a gun team re-laying, an
+    /// interceptor drone turning to its next target), so that the first
+    /// target is deferred, not given up.
+    public var preemptReengageS: Double = 60
+    /// A cue younger than this is never pre-empted nor moved to another
+    /// interceptor to make room, seconds: an interceptor just tasked keeps
+    /// its task long enough to act on it.
+    public var preemptHoldS: Double = 10
     /// Least time between two updates of one cue, nanoseconds (1 Hz).
     public var minUpdateIntervalNs: Int64 = 1_000_000_000
     /// An update is sent only when the intercept point moved more than this,
@@ -42,6 +64,8 @@ public struct CueingStatistics: Sendable, BitwiseCopyable {
     public var cuesDropped: Int = 0
     /// Threats moved from one interceptor to another.
     public var reassignments: Int = 0
+    /// Cues cancelled because a more urgent threat took their interceptor.
+    public var preemptions: Int = 0
     public var newCues: Int = 0
     public var updates: Int = 0
     public var cancels: Int = 0

@@ -62,7 +62,9 @@ extension FusionEngine {
         switch record.pointee.status {
         case .tentative:
             let (hits, window) = (configuration.confirmHits, configuration.confirmWindow)
-            if record.pointee.logic.isConfirmed(m: hits, n: window, atNs: m.timeNs) {
+            if record.pointee.logic.isConfirmed(m: hits, n: window, atNs: m.timeNs)
+                && mayConfirmBearingTrack(slot, atNs: m.timeNs)
+            {
                 record.pointee.status = .confirmed
                 record.pointee.confirmedNs = m.timeNs
                 counters.tracksConfirmed &+= 1
@@ -161,6 +163,7 @@ extension FusionEngine {
             switch status {
             case .tentative:
                 delete = tracks[slot].logic.cannotConfirm(m: m, n: n, atNs: nowNs - configuration.tentativeGraceNs)
+                    || hasFailedBearingProbation(slot, atNs: nowNs)
             case .confirmed, .coasting:
                 if tracks[slot].logic.missedOpportunities(atNs: nowNs) > 0 { tracks[slot].status = .coasting }
                 delete = nowNs - tracks[slot].lastUpdateNs > configuration.coastLimitNs
@@ -205,7 +208,8 @@ extension FusionEngine {
     /// whose sensors each name another target sits between them. True when
     /// fewer than `bearingSupportSensors` sensors fed it within
     /// `bearingSupportNs` with bearings that fit it (running NIS per degree
-    /// of freedom within `bearingMissNISPerDof`, `AcousticSourceMemory`), or
+    /// of freedom within `bearingMissNISPerDof`, `AcousticSourceMemory`)
+    /// and fundamentals that agree (`agreeingBearingSensors`), or
     /// when its horizontal speed exceeds `maxSpeedMps`: a bearing-only
     /// track that runs along its rays at kilometres a second has lost its
     /// range, not found a target.
@@ -214,8 +218,6 @@ extension FusionEngine {
         let c = configuration
         let v = tracks[slot].filter.state.mean
         if v[3] * v[3] + v[4] * v[4] > c.maxSpeedMps * c.maxSpeedMps { return true }
-        let heard = tracks[slot].acousticSources.sensorsHeard(
-            sinceNs: nowNs - c.bearingSupportNs, fitLimit: c.bearingMissNISPerDof)
-        return heard < c.bearingSupportSensors
+        return agreeingBearingSensors(slot, sinceNs: nowNs - c.bearingSupportNs) < c.bearingSupportSensors
     }
 }

@@ -89,6 +89,26 @@ public struct TrackerConfiguration: Sendable {
     /// (`AcousticSourceMemory`). Tracks that sit between targets, fed by
     /// sensors that each hear another, then lose their support.
     public var bearingMissNISPerDof: Double = 3
+    /// Those sensors must also hear one source: their fundamentals agree
+    /// within noise and the Doppler the track's own velocity puts between
+    /// their lines of sight (`FusionEngine.agreeingBearingSensors`). A track
+    /// where different sources' bearings cross has each sensor faithful to
+    /// its own source, and fundamentals tens of hertz apart.
+    public var bearingSupportNeedsOneFundamental = true
+    /// A track started by a bearing cross-fix and fed by bearings only
+    /// confirms (M-of-N) only once its 1-sigma horizontal position error
+    /// (major axis) is within this, metres, and its support holds: a
+    /// crossing of nearly parallel rays, or of a distant source's, is no
+    /// position yet. Real acoustic tracks sit at 60 m (p50) and 140-180 m
+    /// (p99) over the 3 x 3 grid; the ghosts that confirmed at 400-1,000 m
+    /// died within seconds.
+    public var bearingConfirmSigmaM: Double = 250
+    /// ... and once it has lived this long (by detection time since its
+    /// first bearing); a tentative one that has lived this long without
+    /// the support of `bearingSupportSensors` is deleted. Most ghost
+    /// crossings that confirmed within 2-3 s of their cross-fix lost their
+    /// support within the next 3 s.
+    public var bearingConfirmAgeNs: Int64 = 5_000_000_000
     /// Largest change of a source's radial speed per second, m/s^2, for the
     /// Doppler a fundamental may drift by at one sensor (a drone turning at
     /// 0.3 rad/s at 50 m/s).
