@@ -47,7 +47,7 @@ extension FusionEngine {
         record.pointee.lastUpdateNs = max(record.pointee.lastUpdateNs, m.timeNs)
         record.pointee.updates &+= 1
         record.pointee.sources.insert(SensorKinds(kind: m.kind))
-        record.pointee.acousticSources.remember(m)
+        if m.kind == .bearing { acousticSources.slot(&record.pointee.acousticSlot).pointee.remember(m) }
         record.pointee.evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
         if m.kind != .bearing {
             // Turns are read from fix to fix: a bearing alone moves the
@@ -193,6 +193,7 @@ extension FusionEngine {
     /// Deletes the track in `slot`, giving its lag window back to the pool.
     mutating func removeTrack(slot: Int) {
         tracks[slot].history.release(to: &lagPool)
+        acousticSources.release(&tracks[slot].acousticSlot)
         tracks.remove(slot: slot)
     }
 
@@ -212,7 +213,7 @@ extension FusionEngine {
         let c = configuration
         let v = tracks[slot].filter.state.mean
         if v[3] * v[3] + v[4] * v[4] > c.maxSpeedMps * c.maxSpeedMps { return true }
-        let heard = tracks[slot].acousticSources.sensorsHeard(
+        let heard = acousticSources.memory(tracks[slot].acousticSlot).pointee.sensorsHeard(
             sinceNs: nowNs - c.bearingSupportNs, fitLimit: c.bearingMissNISPerDof)
         return heard < c.bearingSupportSensors
     }

@@ -20,6 +20,8 @@ public struct FusionEngine: ~Copyable {
     /// from `capacity` x `lagEntriesPerTrack`, and a quarter as many replay
     /// snapshots (only tracks that take late data use them).
     public var lagPool: LagEntryPool
+    /// The acoustic source memories of the tracks that fused a bearing.
+    public var acousticSources: AcousticSourceTable
     /// Starts a track's state from a single measurement.
     public var initializer: MeasurementStateInitializer
     public var counters = EngineCounters()
@@ -49,6 +51,7 @@ public struct FusionEngine: ~Copyable {
         lagPool = LagEntryPool(
             capacity: lagEntries, sensorCapacity: Self.maxSensors, snapshotCapacity: lagEntries / 4,
             snapshotStride: MemoryLayout<Filter.Snapshot>.stride)
+        acousticSources = AcousticSourceTable(capacity: configuration.capacity)
         crossFix = BearingCrossFixInitiator(configuration: configuration.crossFix, maxRangeM: configuration.acousticRangeM)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,
