@@ -40,9 +40,9 @@ import Testing
         }
     }
 
-    /// Property: three tracks (windows of 32, as the engine's) share a pool of plenty (200),
-    /// few (24) or very few (6) entries and of 0, 1, 3 or 40 replay
-    /// snapshots (all 12 pairings over the seeds), take random late
+    /// Property: three tracks (windows of 32, as the engine's) share a
+    /// pool of plenty (200), few (24) or very few (6) entries and of 0, 1,
+    /// 3 or 40 replay snapshots (all 12 pairings over the seeds), take random late
     /// sequences (half the plots 0-5 s late) in random interleaving, and
     /// are deleted and restarted now and then. After every step each
     /// window's chain is well formed (`FixedLagHistory.isConsistent`), no
@@ -99,7 +99,8 @@ import Testing
             if snapshots.count != snapshotsSeen || snapshotsSeen != pool.snapshotsInUse { broken += 1 }
             peakSnapshots = max(peakSnapshots, pool.snapshotsInUse)
             if broken > 0 {
-                Issue.record("seed \(seed) step \(steps): windows or pool broken (entries \(entriesSeen)/\(pool.inUse), snapshots \(snapshotsSeen)/\(pool.snapshotsInUse))")
+                let counts = "entries \(entriesSeen)/\(pool.inUse), snapshots \(snapshotsSeen)/\(pool.snapshotsInUse)"
+                Issue.record("seed \(seed) step \(steps): windows or pool broken (\(counts))")
                 break
             }
         }
