@@ -30,6 +30,12 @@ public struct PackedGaussianState: Sendable, BitwiseCopyable {
         lowerTriangle = lower
     }
 
+    @inlinable public init(mean: StateVector, lowerTriangle: InlineArray<21, Double>, timeNs: Int64) {
+        self.mean = mean
+        self.lowerTriangle = lowerTriangle
+        self.timeNs = timeNs
+    }
+
     /// The full state again (the upper triangle mirrored from the lower).
     @inlinable public var unpacked: GaussianState {
         var cov = StateCovariance.zero

@@ -43,7 +43,8 @@ import FusionCore
         let plots = Self.plots(count: 40)
         var reference = Self.start()
         var referenceHistory = FixedLagHistory<StandardIMM, 8>(start: reference)
-        var pool = LagEntryPool(capacity: 64)
+        var pool = LagEntryPool(
+            capacity: 64, snapshotCapacity: 64, snapshotStride: MemoryLayout<StandardIMM.Snapshot>.stride)
         for m in plots { #expect(referenceHistory.add(m, to: &reference, lagNs: lagNs, pool: &pool) == .inOrder) }
         // Every 7th plot held back until 1, 3 or 4 newer ones are fused.
         for delayS in [1.0, 2.5, 4.0] {

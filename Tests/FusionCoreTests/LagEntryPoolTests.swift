@@ -10,6 +10,12 @@ import Testing
 @Suite struct LagEntryPoolTests {
     static let second: Int64 = 1_000_000_000
 
+    /// A pool of `entries` entries and `snapshots` replay snapshots.
+    static func pool(_ entries: Int, snapshots: Int = 0) -> LagEntryPool {
+        LagEntryPool(
+            capacity: entries, snapshotCapacity: snapshots, snapshotStride: MemoryLayout<StandardIMM.Snapshot>.stride)
+    }
+
     static func start() -> StandardIMM {
         var cov = StateCovariance.zero
         for i in 0..<3 { cov[i, i] = 300 * 300 }
@@ -66,14 +72,17 @@ import Testing
     /// Property: on random late, reordered, multi-sensor sequences the
     /// pooled history and the old inline one give the same outcome at every
     /// step and the same filter bit for bit, for a window of 8 (full often)
-    /// and of 32; the pool then holds exactly the window, and nothing once
-    /// the history is released.
+    /// and of 32, with replay snapshots (odd seeds; replays then start from
+    /// the newest entry snapshot before the late measurement) and without;
+    /// the pool then holds exactly the window, and nothing once the history
+    /// is released.
     @Test(arguments: UInt64(1)...12) func pooledHistoryEqualsTheInlineWindow(seed: UInt64) {
+        let snapshots = seed % 2 == 1 ? 64 : 0
         let lagNs = 4 * Self.second
         let ms = Self.delivery(seed: seed, lateShare: seed % 3 == 0 ? 0.8 : 0.4)
         var outcomes: [FixedLagHistory<StandardIMM, 8>.Outcome: Int] = [:]
         do {
-            var pool = LagEntryPool(capacity: 8)
+            var pool = Self.pool(8, snapshots: snapshots)
             var live = Self.start(), oldLive = Self.start()
             var history = FixedLagHistory<StandardIMM, 8>(start: live)
             var old = InlineLagHistoryReference<8>(start: oldLive)
@@ -86,18 +95,21 @@ import Testing
             }
             #expect(pool.exhaustedCount == 0)
             history.release(to: &pool)
-            #expect(pool.inUse == 0)
+            #expect(pool.inUse == 0 && pool.snapshotsInUse == 0)
         }
         #expect(outcomes[.reprocessed, default: 0] > 10, "\(outcomes)")
-        var pool = LagEntryPool(capacity: 32)
+        var pool = Self.pool(32, snapshots: snapshots)
+        var peakSnapshots = 0
         var live = Self.start(), oldLive = Self.start()
         var history = FixedLagHistory<StandardIMM, 32>(start: live)
         var old = InlineLagHistoryReference<32>(start: oldLive)
         for (k, m) in ms.enumerated() {
             #expect(history.add(m, to: &live, lagNs: lagNs, pool: &pool) == old.add(m, to: &oldLive, lagNs: lagNs))
             #expect(Self.same(live, oldLive), "seed \(seed) step \(k), K 32: filters differ")
+            peakSnapshots = max(peakSnapshots, pool.snapshotsInUse)
         }
         #expect(pool.inUse == history.count && pool.exhaustedCount == 0)
+        #expect(snapshots == 0 ? peakSnapshots == 0 : peakSnapshots >= 4, "\(peakSnapshots) replay snapshots")
     }
 
     /// Two windows sharing a pool too small for both (6 entries; each
@@ -110,7 +122,7 @@ import Testing
     @Test(arguments: [6, 64]) func anEmptyPoolCostsLagNotTracks(capacity: Int) {
         let lagNs = 4 * Self.second
         let ms = Self.delivery(seed: 77, lateShare: 0)
-        var pool = LagEntryPool(capacity: capacity)
+        var pool = Self.pool(capacity, snapshots: 4)
         var a = Self.start(), b = Self.start(), reference = Self.start()
         var historyA = FixedLagHistory<StandardIMM, 32>(start: a)
         var historyB = FixedLagHistory<StandardIMM, 32>(start: b)
@@ -142,7 +154,7 @@ import Testing
         }
         historyA.release(to: &pool)
         historyB.release(to: &pool)
-        #expect(pool.inUse == 0)
+        #expect(pool.inUse == 0 && pool.snapshotsInUse == 0)
     }
 
     static func radar(_ scenario: Scenario, clutter: Double) -> RadarSensorModel {

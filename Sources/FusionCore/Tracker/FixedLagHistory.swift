@@ -61,6 +61,11 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     @usableFromInline var pendingEntryNs: Int64
     /// Time of the newest measurement fused (in order or late).
     @usableFromInline var newestNs: Int64
+    /// Time of the newest entry holding a replay snapshot.
+    @usableFromInline var snapshotEntryNs: Int64
+    /// Set by the first late measurement: from then on some entries keep
+    /// replay snapshots (`LagEntryPool`), one per `lag / 8` of data.
+    @usableFromInline var takesSnapshots: Bool
     /// Entries the window can hold.
     @inlinable public static var capacity: Int { K }
 
@@ -88,6 +93,8 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         tail = -1
         storedCount = 0
         newestNs = start.state.timeNs
+        snapshotEntryNs = .min
+        takesSnapshots = false
     }
 
     /// Time of the oldest measurement that can still be fused.
@@ -122,15 +129,20 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
             stored = pool.store(m)
         }
         guard let entry = stored else { return .windowFull }
+        takesSnapshots = true
         // Insert in time order (after equal times, so replay is stable):
-        // after the `i` entries not newer than `m`.
+        // after the `i` entries not newer than `m`. On the way, the newest
+        // entry before `m` with a replay snapshot (its state covers the
+        // first `snapshotIndex` entries, all before `m`).
         var i: Int32 = 0
         var previous: Int32 = -1
         var cursor = head
+        var snapshotIndex: Int32 = 0, snapshotEntry: Int32 = -1
         while cursor >= 0 && pool[cursor].timeNs <= m.timeNs {
             previous = cursor
             cursor = pool[cursor].next
             i += 1
+            if pool[previous].snapshot >= 0 { (snapshotIndex, snapshotEntry) = (i, previous) }
         }
         pool[entry].next = cursor
         if previous >= 0 { pool[previous].next = entry } else { head = entry }
@@ -144,19 +156,43 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         // `pendingCount` entries: when `m` sorts after them, replay from it,
         // not from the checkpoint (the same updates, fewer of them: a bearing
         // 1-3 s late would otherwise replay up to the whole window).
-        let first: Int32 = pendingCount > 0 && i >= pendingCount ? pendingCount : 0
-        var replay = live.resumed(from: first > 0 ? pending : checkpoint)
-        cursor = head
-        for _ in 0..<first { cursor = pool[cursor].next }
-        var j = first
+        // The newest entry snapshot before `m`, when later, saves more.
+        let fromPending = pendingCount > 0 && i >= pendingCount
+        var j: Int32
+        var replay: Filter
+        var lastSnapshotNs: Int64
+        if snapshotIndex > (fromPending ? pendingCount : 0) {
+            j = snapshotIndex
+            replay = live.resumed(from: pool.snapshot(pool[snapshotEntry].snapshot, as: Filter.Snapshot.self))
+            lastSnapshotNs = pool[snapshotEntry].timeNs
+            cursor = pool[snapshotEntry].next
+        } else {
+            j = fromPending ? pendingCount : 0
+            replay = live.resumed(from: fromPending ? pending : checkpoint)
+            lastSnapshotNs = fromPending ? pendingEntryNs : oldestFusableNs
+            cursor = head
+            for _ in 0..<j { cursor = pool[cursor].next }
+        }
+        let spacingNs = lagNs / 8
         while cursor >= 0 {
             // A replayed update that fails leaves the filter as it was,
             // exactly as it did when the measurement was first fused.
             _ = try? replay.update(with: pool.measurement(at: cursor))
             j += 1
             if j == pendingCount { pending = replay.snapshot }
+            // Entry snapshots from `m` on lacked `m`: retaken; entries a
+            // spacing after the last snapshot get one.
+            let t = pool[cursor].timeNs
+            if pool[cursor].snapshot >= 0 {
+                pool.replaceSnapshot(pool[cursor].snapshot, with: replay.snapshot)
+                lastSnapshotNs = t
+            } else if t &- lastSnapshotNs >= spacingNs {
+                pool[cursor].snapshot = pool.storeSnapshot(replay.snapshot)
+                if pool[cursor].snapshot >= 0 { lastSnapshotNs = t }
+            }
             cursor = pool[cursor].next
         }
+        snapshotEntryNs = lastSnapshotNs
         if replay.state.timeNs < liveTime { replay.predict(to: liveTime) }
         live = replay
         return .reprocessed
@@ -199,6 +235,10 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
         if tail >= 0 { pool[tail].next = entry } else { head = entry }
         tail = entry
         storedCount += 1
+        if takesSnapshots && m.timeNs &- snapshotEntryNs >= lagNs / 8 {
+            pool[entry].snapshot = pool.storeSnapshot(live.snapshot)
+            if pool[entry].snapshot >= 0 { snapshotEntryNs = m.timeNs }
+        }
     }
 
     /// Drops at least the oldest entry: by a jump to the pending snapshot

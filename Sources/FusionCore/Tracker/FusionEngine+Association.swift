@@ -15,7 +15,10 @@ extension FusionEngine {
                 let prediction = scratch.prediction(ofSlot: slot, forMeasurement: j)
                 let fit = bearingFit(batch[j], ofSlot: slot, prediction: prediction)
                 fuse(batch[j], intoSlot: slot, prediction: prediction)
-                if let fit { tracks[slot].acousticSources.noteFit(of: batch[j].sensor, normalisedSquaredPerDof: fit) }
+                if let fit, tracks[slot].acousticSlot >= 0 {
+                    acousticSources.memory(tracks[slot].acousticSlot).pointee.noteFit(
+                        of: batch[j].sensor, normalisedSquaredPerDof: fit)
+                }
             } else if !scratch.gated[j] || batch[j].kind == .bearing {
                 // A bearing in some track's corridor but not assigned may
                 // still be another target's: the cross-fix initiator decides.

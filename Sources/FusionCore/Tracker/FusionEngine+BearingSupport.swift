@@ -22,9 +22,10 @@ extension FusionEngine {
     /// every fitting sensor counts.
     func agreeingBearingSensors(_ slot: Int, sinceNs: Int64) -> Int {
         let c = configuration
-        let memory = tracks[slot].acousticSources
+        // Through the table's pointer: no copy of the 384 B memory.
+        let memory = acousticSources.memory(tracks[slot].acousticSlot)
         guard c.bearingSupportNeedsOneFundamental else {
-            return memory.sensorsHeard(sinceNs: sinceNs, fitLimit: c.bearingMissNISPerDof)
+            return memory.pointee.sensorsHeard(sinceNs: sinceNs, fitLimit: c.bearingMissNISPerDof)
         }
         let s = tracks[slot].filter.state
         let position = s.position
@@ -37,11 +38,12 @@ extension FusionEngine {
         var sight = InlineArray<12, Vector3>(repeating: .zero)
         var any = false
         for i in 0..<AcousticSourceMemory.capacity {
-            guard memory.lastNs[i] != .min, memory.lastNs[i] >= sinceNs, memory.fitPerDof[i] <= c.bearingMissNISPerDof
+            let lastNs = memory.pointee.lastNs[i]
+            guard lastNs != .min, lastNs >= sinceNs, memory.pointee.fitPerDof[i] <= c.bearingMissNISPerDof
             else { continue }
             counted[i] = true
             any = true
-            if let p = crossFix.sensorPosition(of: memory.sensors[i]) {
+            if let p = crossFix.sensorPosition(of: memory.pointee.sensors[i]) {
                 let d = p - position
                 let n = d.norm
                 if n > 0 { sight[i] = (1 / n) * d }
@@ -52,7 +54,7 @@ extension FusionEngine {
         for i in 0..<AcousticSourceMemory.capacity where counted[i] {
             var agreeing = 0
             for j in 0..<AcousticSourceMemory.capacity where counted[j] {
-                let fi = memory.fundamentalsHz[i], fj = memory.fundamentalsHz[j]
+                let fi = memory.pointee.fundamentalsHz[i], fj = memory.pointee.fundamentalsHz[j]
                 guard i != j, fi > 0, fj > 0 else {
                     agreeing += 1
                     continue

@@ -26,7 +26,11 @@ extension FusionEngine {
         let first = cross.newest
         var record = TrackRecord(
             id: nextID, filter: StandardIMM.standard(state: start), first: first, revisitNs: revisit(of: first.sensor))
-        for i in 0..<cross.bearings.count { record.acousticSources.remember(cross.bearings.bearings[i]) }
+        // The first bearing, then all (as an inline memory was fed: the
+        // record's start, then this loop).
+        let memory = acousticSources.slot(&record.acousticSlot)
+        memory.pointee.remember(first)
+        for i in 0..<cross.bearings.count { memory.pointee.remember(cross.bearings.bearings[i]) }
         for i in 0..<cross.bearings.count where cross.bearings.bearings[i].timeNs != first.timeNs
             || cross.bearings.bearings[i].sensor != first.sensor
         {
@@ -35,7 +39,7 @@ extension FusionEngine {
         }
         record.updates = UInt32(cross.bearings.count)
         nextID = nextID == UInt32.max ? 1 : nextID + 1
-        guard let slot = tracks.insert(record) else { return }
+        guard let slot = tracks.insert(record) else { return acousticSources.release(&record.acousticSlot) }
         counters.tracksStarted &+= 1
         scratch.grid.insert(slot, eastM: mean[0], northM: mean[1])
     }
@@ -70,7 +74,7 @@ extension FusionEngine {
     /// against it.
     func isOtherSource(_ m: Measurement, forSlot slot: Int) -> Bool {
         let c = configuration
-        return tracks[slot].acousticSources.conflicts(
+        return acousticSources.memory(tracks[slot].acousticSlot).pointee.conflicts(
             with: m, memoryNs: c.acousticSourceMemoryNs, fundamentals: c.crossFix,
             accelerationMps2: c.acousticSourceAccelerationMps2, fitLimit: c.bearingMissNISPerDof)
     }
@@ -83,7 +87,7 @@ extension FusionEngine {
     func sourceOwner(of m: Measurement, candidates n: Int) -> Int {
         guard m.evidence.sensorSourceID != 0 else { return -1 }
         let memoryNs = configuration.acousticSourceMemoryNs
-        for c in 0..<n where tracks[scratch.neighbours[c]].acousticSources.holds(
+        for c in 0..<n where acousticSources.memory(tracks[scratch.neighbours[c]].acousticSlot).pointee.holds(
             m, memoryNs: memoryNs, fitLimit: configuration.bearingMissNISPerDof)
         {
             return scratch.neighbours[c]
@@ -99,7 +103,8 @@ extension FusionEngine {
         let memoryNs = configuration.acousticSourceMemoryNs
         for i in 0..<tracks.count {
             let slot = tracks.slot(atActiveIndex: i)
-            for k in 0..<set.count where tracks[slot].acousticSources.holds(set.bearings[k], memoryNs: memoryNs) {
+            let memory = acousticSources.memory(tracks[slot].acousticSlot)
+            for k in 0..<set.count where memory.pointee.holds(set.bearings[k], memoryNs: memoryNs) {
                 return true
             }
         }

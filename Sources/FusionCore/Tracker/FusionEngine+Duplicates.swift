@@ -96,7 +96,8 @@ extension FusionEngine {
     func isAcousticTwin(_ slot: Int, keeper: Int, mine: GaussianState, atNs nowNs: Int64) -> Bool {
         guard tracks[slot].sources == .acoustic, tracks[keeper].sources == .acoustic else { return false }
         let since = nowNs - configuration.bearingSupportNs
-        let a = tracks[slot].acousticSources, b = tracks[keeper].acousticSources
+        let a = acousticSources.memory(tracks[slot].acousticSlot).pointee
+        let b = acousticSources.memory(tracks[keeper].acousticSlot).pointee
         let heardA = a.sensorsHeard(sinceNs: since), heardB = b.sensorsHeard(sinceNs: since)
         guard heardB > heardA || (heardB == heardA && outranks(keeper, slot)) else { return false }
         guard !a.sharesSensor(with: b, sinceNs: since) else { return false }

@@ -47,7 +47,7 @@ extension FusionEngine {
         record.pointee.lastUpdateNs = max(record.pointee.lastUpdateNs, m.timeNs)
         record.pointee.updates &+= 1
         record.pointee.sources.insert(SensorKinds(kind: m.kind))
-        record.pointee.acousticSources.remember(m)
+        if m.kind == .bearing { acousticSources.slot(&record.pointee.acousticSlot).pointee.remember(m) }
         record.pointee.evidence.absorb(m.evidence, kind: m.kind, timeNs: m.timeNs)
         if m.kind != .bearing {
             // Turns are read from fix to fix: a bearing alone moves the
@@ -198,6 +198,7 @@ extension FusionEngine {
     /// Deletes the track in `slot`, giving its lag window back to the pool.
     mutating func removeTrack(slot: Int) {
         tracks[slot].history.release(to: &lagPool)
+        acousticSources.release(&tracks[slot].acousticSlot)
         tracks.remove(slot: slot)
     }
 

@@ -17,8 +17,11 @@ public struct FusionEngine: ~Copyable {
     public let configuration: TrackerConfiguration
     public var tracks: TrackTable<TrackRecord<Filter>>
     /// The lag-window entries of all tracks (`FixedLagHistory`), sized once
-    /// from `capacity` x `lagEntriesPerTrack`.
+    /// from `capacity` x `lagEntriesPerTrack`, and a quarter as many replay
+    /// snapshots (only tracks that take late data use them).
     public var lagPool: LagEntryPool
+    /// The acoustic source memories of the tracks that fused a bearing.
+    public var acousticSources: AcousticSourceTable
     /// Starts a track's state from a single measurement.
     public var initializer: MeasurementStateInitializer
     public var counters = EngineCounters()
@@ -44,8 +47,11 @@ public struct FusionEngine: ~Copyable {
             velocitySigmaMps: configuration.initialVelocitySigmaMps, verticalVelocitySigmaMps: 20,
             assumedAltitudeM: 150, altitudeSigmaM: 1_000)
         tracks = TrackTable(capacity: configuration.capacity)
+        let lagEntries = max(1, configuration.capacity * configuration.lagEntriesPerTrack)
         lagPool = LagEntryPool(
-            capacity: max(1, configuration.capacity * configuration.lagEntriesPerTrack), sensorCapacity: Self.maxSensors)
+            capacity: lagEntries, sensorCapacity: Self.maxSensors, snapshotCapacity: lagEntries / 4,
+            snapshotStride: MemoryLayout<Filter.Snapshot>.stride)
+        acousticSources = AcousticSourceTable(capacity: configuration.capacity)
         crossFix = BearingCrossFixInitiator(configuration: configuration.crossFix, maxRangeM: configuration.acousticRangeM)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,

@@ -16,6 +16,15 @@
 /// table has as many slots as there are entries, so it cannot run out
 /// before they do.
 ///
+/// Replay snapshots: a window that takes late data marks some of its
+/// entries with a snapshot of the filter just after fusing them (one every
+/// `lag / 8` of data), so that a late measurement is replayed from the
+/// newest one before it instead of from the checkpoint or the pending
+/// snapshot: exact, since a snapshot resumes to the same filter. They are
+/// slots of raw memory here (`snapshotStride` bytes each, the filter's
+/// `Snapshot`), handed out like entries; an empty snapshot table only costs
+/// speed (the replay starts further back), so it is not counted.
+///
 /// Every operation is O(1) and nothing allocates after `init`. Slots are
 /// handed out from the low end first and freed slots are reused first, so
 /// only the pages of the pool's high-water mark become resident. When the
@@ -33,6 +42,14 @@ public struct LagEntryPool: ~Copyable {
     @usableFromInline let sensorPose: UnsafeMutablePointer<Int32>
     public let capacity: Int
     @usableFromInline let sensorCapacity: Int
+    @usableFromInline let snapshots: UnsafeMutableRawPointer
+    @usableFromInline let snapshotStride: Int
+    public let snapshotCapacity: Int
+    @usableFromInline var freeSnapshot: Int32 = -1
+    @usableFromInline var snapshotHighWater = 0
+    @usableFromInline var snapshotsUsed = 0
+    /// Replay snapshots held now.
+    @inlinable public var snapshotsInUse: Int { snapshotsUsed }
     /// Head of the free list of entries (-1: none) and slots never used yet.
     @usableFromInline var freeEntry: Int32 = -1
     @usableFromInline var entryHighWater = 0
@@ -49,8 +66,9 @@ public struct LagEntryPool: ~Copyable {
     @inlinable public var exhaustedCount: UInt64 { exhaustions }
 
     /// A pool of `capacity` entries (at least 1); poses are deduplicated
-    /// for sensor indices below `sensorCapacity`.
-    public init(capacity: Int, sensorCapacity: Int = 4096) {
+    /// for sensor indices below `sensorCapacity`; `snapshotCapacity` replay
+    /// snapshots of `snapshotStride` bytes (a `TrackFilter.Snapshot`'s stride).
+    public init(capacity: Int, sensorCapacity: Int = 4096, snapshotCapacity: Int = 0, snapshotStride: Int = 0) {
         precondition(capacity > 0 && capacity < Int(Int32.max), "lag entry pool capacity out of range")
         self.capacity = capacity
         self.sensorCapacity = max(1, sensorCapacity)
@@ -60,6 +78,9 @@ public struct LagEntryPool: ~Copyable {
         poseSensors = .allocate(capacity: capacity)
         sensorPose = .allocate(capacity: self.sensorCapacity)
         sensorPose.initialize(repeating: -1, count: self.sensorCapacity)
+        self.snapshotStride = max(16, (snapshotStride + 15) / 16 * 16)
+        self.snapshotCapacity = max(0, min(snapshotCapacity, Int(Int32.max) - 1))
+        snapshots = .allocate(byteCount: max(1, self.snapshotCapacity) * self.snapshotStride, alignment: 16)
     }
 
     deinit {
@@ -68,6 +89,7 @@ public struct LagEntryPool: ~Copyable {
         poseReferences.deallocate()
         poseSensors.deallocate()
         sensorPose.deallocate()
+        snapshots.deallocate()
     }
 
     @inlinable public var isExhausted: Bool { freeEntry < 0 && entryHighWater == capacity }
@@ -96,6 +118,10 @@ public struct LagEntryPool: ~Copyable {
     @inlinable @discardableResult public mutating func free(_ index: Int32) -> Int32 {
         let next = entries[Int(index)].next
         releasePose(entries[Int(index)].poseIndex)
+        if entries[Int(index)].snapshot >= 0 {
+            releaseSnapshot(entries[Int(index)].snapshot)
+            entries[Int(index)].snapshot = -1
+        }
         entries[Int(index)].next = freeEntry
         freeEntry = index
         usedCount -= 1
@@ -110,7 +136,40 @@ public struct LagEntryPool: ~Copyable {
     /// Entry `index` as the measurement it was stored from (without evidence).
     @inlinable public func measurement(at index: Int32) -> Measurement {
         let e = entries[Int(index)]
-        return e.measurement(pose: poses[Int(e.poseIndex)])
+        return e.measurement(sensor: poseSensors[Int(e.poseIndex)], pose: poses[Int(e.poseIndex)])
+    }
+
+    /// Keeps `snapshot` in a free replay-snapshot slot and returns it, or
+    /// -1 when none is free (`S` must be the type of `snapshotStride`).
+    @inlinable public mutating func storeSnapshot<S: BitwiseCopyable>(_ snapshot: S) -> Int32 {
+        let slot: Int32
+        if freeSnapshot >= 0 {
+            slot = freeSnapshot
+            freeSnapshot = snapshots.load(fromByteOffset: Int(slot) * snapshotStride, as: Int32.self)
+        } else if snapshotHighWater < snapshotCapacity {
+            slot = Int32(snapshotHighWater)
+            snapshotHighWater += 1
+        } else {
+            return -1
+        }
+        snapshotsUsed += 1
+        replaceSnapshot(slot, with: snapshot)
+        return slot
+    }
+
+    @inlinable public func replaceSnapshot<S: BitwiseCopyable>(_ slot: Int32, with snapshot: S) {
+        precondition(MemoryLayout<S>.size <= snapshotStride, "snapshot larger than its slot")
+        snapshots.storeBytes(of: snapshot, toByteOffset: Int(slot) * snapshotStride, as: S.self)
+    }
+
+    @inlinable public func snapshot<S: BitwiseCopyable>(_ slot: Int32, as type: S.Type) -> S {
+        snapshots.load(fromByteOffset: Int(slot) * snapshotStride, as: S.self)
+    }
+
+    @inlinable mutating func releaseSnapshot(_ slot: Int32) {
+        snapshots.storeBytes(of: freeSnapshot, toByteOffset: Int(slot) * snapshotStride, as: Int32.self)
+        freeSnapshot = slot
+        snapshotsUsed -= 1
     }
 
     /// A pose slot holding `pose`: the sensor's newest one when it is the

@@ -10,8 +10,10 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
     /// Lagged checkpoint and the measurements after it, for late data.
     public var history: FixedLagHistory<Filter, 32>
     public var logic: MOfNLogic
-    /// Which source each acoustic sensor named for this track, lately.
-    public var acousticSources: AcousticSourceMemory
+    /// Which source each acoustic sensor named for this track, lately: its
+    /// slot in the engine's `AcousticSourceTable`, -1 until its first
+    /// bearing (read as an empty memory).
+    public var acousticSlot: Int32
     public var sources: SensorKinds
     /// The kind of the measurement that started the track.
     public var startedBy: MeasurementKind
@@ -35,8 +37,7 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
         self.filter = filter
         history = FixedLagHistory(start: filter)
         logic = MOfNLogic(firstHitNs: m.timeNs, revisitNs: revisitNs)
-        acousticSources = AcousticSourceMemory()
-        acousticSources.remember(m)
+        acousticSlot = -1
         sources = SensorKinds(kind: m.kind)
         startedBy = m.kind
         duplicateStreak = 0
