@@ -45,19 +45,31 @@ public struct EvidenceClassifier: Sendable {
     }
 
     /// Per-term, per-profile log-likelihoods: term row `r` (`row(_:)`,
-    /// `EvidenceItem.rawValue - 1`), profile `s` at `r * 8 + s`. Flat: the
-    /// nested `InlineArray<9, InlineArray<8, Double>>` it was made the
-    /// optimiser copy the whole table for row updates.
-    typealias TermTable = InlineArray<72, Double>
+    /// `EvidenceItem.rawValue - 1`), profile `s` at `r * 8 + s`. Read and
+    /// written through a pointer (`TermTable`): as an `InlineArray` value,
+    /// the optimiser copied the whole 576-byte table for every element
+    /// read.
+    typealias TermTable = UnsafeMutablePointer<Double>
 
     /// The new belief for a track with `evidence` and kinematic `state`
     /// (height relative to the node's origin), given its previous belief.
     public func classify(
         _ evidence: TrackEvidence, state: GaussianState, updates: UInt32, previous: ClassBelief
     ) -> ClassBelief {
+        var storage = InlineArray<72, Double>(repeating: 0)
+        return withUnsafeMutableBytes(of: &storage) { bytes in
+            let table = bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: Double.self)
+            return classify(evidence, state: state, updates: updates, previous: previous, table: table)
+        }
+    }
+
+    /// `classify`, with `table` (72 zeros) for the terms.
+    func classify(
+        _ evidence: TrackEvidence, state: GaussianState, updates: UInt32, previous: ClassBelief, table: TermTable
+    ) -> ClassBelief {
         let tables = self.tables
         let veto = evidence.hasCooperativeCrewedEvidence
-        let table = terms(evidence, state: state, veto: veto)
+        terms(evidence, state: state, veto: veto, into: table)
         // Per profile: total log-likelihood; per class: the mixture.
         var total = InlineArray<8, Double>(repeating: 0)
         for s in 0..<8 {
@@ -90,10 +102,9 @@ public struct EvidenceClassifier: Sendable {
         return belief
     }
 
-    /// Fills the term table and caps each row.
-    func terms(_ evidence: TrackEvidence, state: GaussianState, veto: Bool) -> TermTable {
+    /// Fills the term table (zeros on entry) and caps each row.
+    func terms(_ evidence: TrackEvidence, state: GaussianState, veto: Bool, into table: TermTable) {
         let tables = self.tables
-        var table = TermTable(repeating: 0)
         // Cooperative: a UAV emitter category says uncrewed; any transponder
         // says "not a bird"; the crewed veto itself acts in `normalised`.
         let cooperative = row(.cooperative) * 8
@@ -189,7 +200,6 @@ public struct EvidenceClassifier: Sendable {
                 table[t * 8 + s] = max(table[t * 8 + s], best - (beyond ? max(cap, maxEnvelopeNats) : cap))
             }
         }
-        return table
     }
 
     /// True when the RCS puts every rotorcraft profile (one whose likeliest
