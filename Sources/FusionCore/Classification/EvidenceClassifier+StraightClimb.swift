@@ -13,13 +13,14 @@ extension EvidenceClassifier {
     /// steady sink of about 1 m/s, a glider gliding, about 2 nats to the
     /// glider against any powered profile. The instantaneous climb term
     /// still counts what the track is doing now (a dive, a climb-out).
-    func straightClimbTerm(_ evidence: TrackEvidence, into table: inout TermTable) {
-        let c = configuration
-        guard evidence.straightClimb.straightS >= c.minStraightClimbS, let climb = evidence.straightClimb.meanClimb
+    func straightClimbTerm(_ evidence: TrackEvidence, into table: TermTable) {
+        let tables = self.tables
+        guard evidence.straightClimb.straightS >= tables.configuration.minStraightClimbS,
+            let climb = evidence.straightClimb.meanClimb
         else { return }
-        let t = row(.straightClimb)
+        let r = row(.straightClimb) * 8
         for s in 0..<8 {
-            table[t][s] = c.profiles[s].straightClimbMps.logDensity(climb.mps, extraVariance: climb.varianceMps2)
+            table[r + s] = tables.straightClimbMps[s].logDensity(climb.mps, extraVariance: climb.varianceMps2)
         }
     }
 }

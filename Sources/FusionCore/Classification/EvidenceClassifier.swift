@@ -32,46 +32,66 @@ import FusionMath
 /// it at once, unless the radar shows the track far too small for a
 /// helicopter (`crewedHintVetoRcsNats`).
 public struct EvidenceClassifier: Sendable {
-    public var configuration: ClassifierConfiguration
+    /// The configuration and what it implies, behind one reference (see
+    /// `ClassifierTables`): copying the classifier copies 8 bytes.
+    var tables: ClassifierTables
 
-    public init(configuration: ClassifierConfiguration = ClassifierConfiguration()) {
-        self.configuration = configuration
+    public var configuration: ClassifierConfiguration {
+        get { tables.configuration }
+        set { tables = ClassifierTables(newValue) }
     }
 
-    /// Per-term, per-profile log-likelihoods (rows indexed by
-    /// `EvidenceItem.rawValue - 1`).
-    typealias TermTable = InlineArray<10, InlineArray<8, Double>>
+    public init(configuration: ClassifierConfiguration = ClassifierConfiguration()) {
+        tables = ClassifierTables(configuration)
+    }
+
+    /// Per-term, per-profile log-likelihoods: term row `r` (`row(_:)`,
+    /// `EvidenceItem.rawValue - 1`), profile `s` at `r * 8 + s`. Read and
+    /// written through a pointer (`TermTable`): as an `InlineArray` value,
+    /// the optimiser copied the whole 576-byte table for every element
+    /// read.
+    typealias TermTable = UnsafeMutablePointer<Double>
 
     /// The new belief for a track with `evidence` and kinematic `state`
     /// (height relative to the node's origin), given its previous belief.
     public func classify(
         _ evidence: TrackEvidence, state: GaussianState, updates: UInt32, previous: ClassBelief
     ) -> ClassBelief {
-        let c = configuration
+        var storage = InlineArray<80, Double>(repeating: 0)
+        return withUnsafeMutableBytes(of: &storage) { bytes in
+            let table = bytes.baseAddress.unsafelyUnwrapped.assumingMemoryBound(to: Double.self)
+            return classify(evidence, state: state, updates: updates, previous: previous, table: table)
+        }
+    }
+
+    /// `classify`, with `table` (80 zeros: 10 terms by 8 profiles) for the terms.
+    func classify(
+        _ evidence: TrackEvidence, state: GaussianState, updates: UInt32, previous: ClassBelief, table: TermTable
+    ) -> ClassBelief {
+        let tables = self.tables
         let veto = evidence.hasCooperativeCrewedEvidence
-        let table = terms(evidence, state: state, veto: veto)
+        terms(evidence, state: state, veto: veto, into: table)
         // Per profile: total log-likelihood; per class: the mixture.
         var total = InlineArray<8, Double>(repeating: 0)
         for s in 0..<8 {
-            for t in 0..<EvidenceItem.termCount { total[s] += table[t][s] }
+            for t in 0..<EvidenceItem.termCount { total[s] += table[t * 8 + s] }
         }
-        var classWeight: InlineArray<3, Double> = [0, 0, 0]
-        for s in 0..<8 { classWeight[Self.classIndex(c.profiles[s].targetClass)] += max(0, c.profiles[s].weight) }
         var logPosterior: InlineArray<3, Double> = [-Double.infinity, -Double.infinity, -Double.infinity]
         var bestProfile: InlineArray<3, Int> = [-1, -1, -1]
-        for s in 0..<8 where c.profiles[s].weight > 0 {
-            let k = Self.classIndex(c.profiles[s].targetClass)
-            let term = Math.log(c.profiles[s].weight / classWeight[k]) + total[s]
+        for s in 0..<8 where tables.isWeighted[s] {
+            let k = tables.classIndex[s]
+            let term = tables.logMixtureWeight[s] + total[s]
             logPosterior[k] = Self.logAddExp(logPosterior[k], term)
             if bestProfile[k] < 0 || total[s] > total[bestProfile[k]] { bestProfile[k] = s }
         }
-        for k in 0..<3 { logPosterior[k] += Math.log(c.prior[k]) }
+        for k in 0..<3 { logPosterior[k] += tables.logPrior[k] }
         var belief = ClassBelief()
         belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
         if belief.declared == .uncrewed
-            && evidence.hearsRotor(weight: c.crewedHintVetoWeight, share: c.crewedHintVetoShare)
+            && evidence.hearsRotor(
+                weight: tables.configuration.crewedHintVetoWeight, share: tables.configuration.crewedHintVetoShare)
             && !radarRulesOutRotorcraft(evidence, table, bestUncrewedProfile: bestProfile[0])
         {
             belief.declared = .unknown
@@ -83,104 +103,105 @@ public struct EvidenceClassifier: Sendable {
         return belief
     }
 
-    /// Fills the term table and caps each row.
-    func terms(_ evidence: TrackEvidence, state: GaussianState, veto: Bool) -> TermTable {
-        let c = configuration
-        var table = TermTable(repeating: InlineArray(repeating: 0))
-        let p = c.profiles
+    /// Fills the term table (zeros on entry) and caps each row.
+    func terms(_ evidence: TrackEvidence, state: GaussianState, veto: Bool, into table: TermTable) {
+        let tables = self.tables
         // Cooperative: a UAV emitter category says uncrewed; any transponder
         // says "not a bird"; the crewed veto itself acts in `normalised`.
-        for s in 0..<8 {
-            var l = 0.0
-            let cls = p[s].targetClass
-            if evidence.emitterCategory == EmitterCategory.unmannedAerialVehicle && !veto {
-                l = cls == .uncrewed ? 0 : (cls == .crewed ? Math.log(1e-2) : Math.log(1e-3))
-            } else if evidence.cooperativeReplies > 0 || evidence.icaoAddress != nil {
-                l = cls == .bird ? Math.log(1e-4) : 0
-            }
-            table[row(.cooperative)][s] = l
+        let cooperative = row(.cooperative) * 8
+        if evidence.emitterCategory == EmitterCategory.unmannedAerialVehicle && !veto {
+            for s in 0..<8 { table[cooperative + s] = tables.unmannedCategoryNats[s] }
+        } else if evidence.cooperativeReplies > 0 || evidence.icaoAddress != nil {
+            for s in 0..<8 { table[cooperative + s] = tables.transponderNats[s] }
         }
-        if evidence.rcsSamples >= max(1, c.minRcsSamples) {
-            let n = min(Double(evidence.rcsSamples), c.maxEffectiveRcsSamples)
-            let scatter = max(c.rcsPlotSigmaDb, evidence.rcsSamples > 2 ? evidence.rcsScatterDb : 0)
+        if evidence.rcsSamples >= max(1, tables.configuration.minRcsSamples) {
+            let n = min(Double(evidence.rcsSamples), tables.configuration.maxEffectiveRcsSamples)
+            let scatter = max(tables.configuration.rcsPlotSigmaDb, evidence.rcsSamples > 2 ? evidence.rcsScatterDb : 0)
             let extra = scatter * scatter / n
-            for s in 0..<8 { table[row(.radarCrossSection)][s] = p[s].rcsDbsm.logDensity(evidence.meanRcsDbsm, extraVariance: extra) }
+            let r = row(.radarCrossSection) * 8
+            for s in 0..<8 { table[r + s] = tables.rcsDbsm[s].logDensity(evidence.meanRcsDbsm, extraVariance: extra) }
         }
-        if evidence.rcsSamples >= max(2, c.minFluctuationSamples) {
-            let n = min(Double(evidence.rcsSamples), c.maxEffectiveFluctuationSamples)
+        if evidence.rcsSamples >= max(2, tables.configuration.minFluctuationSamples) {
+            let n = min(Double(evidence.rcsSamples), tables.configuration.maxEffectiveFluctuationSamples)
             let sd = evidence.rcsScatterDb
             // Sampling spread of a standard deviation from n samples: s / sqrt(2 (n - 1)).
             let extra = sd * sd / (2 * (n - 1))
-            for s in 0..<8 { table[row(.rcsFluctuation)][s] = p[s].rcsFluctuationDb.logDensity(sd, extraVariance: extra) }
+            let r = row(.rcsFluctuation) * 8
+            for s in 0..<8 { table[r + s] = tables.rcsFluctuationDb[s].logDensity(sd, extraVariance: extra) }
         }
         let ve = state.mean[3], vn = state.mean[4]
         let speed = (ve * ve + vn * vn).squareRoot()
         let cov = state.covariance
         // Profiles the speed puts beyond their airframe's limit.
         var beyondEnvelope = InlineArray<8, Bool>(repeating: false)
+        let speedRow = row(.speed) * 8
         if speed > 0.1 {
             let v = (ve * ve * cov[3, 3] + 2 * ve * vn * cov[3, 4] + vn * vn * cov[4, 4]) / (speed * speed)
-            for s in 0..<8 { table[row(.speed)][s] = p[s].speedMps.logDensity(speed, extraVariance: v) }
+            for s in 0..<8 { table[speedRow + s] = tables.speedMps[s].logDensity(speed, extraVariance: v) }
             let floorMps = speed - 3 * max(0, v).squareRoot()
-            for s in 0..<8 { beyondEnvelope[s] = floorMps > p[s].maxGroundSpeedMps }
+            for s in 0..<8 { beyondEnvelope[s] = floorMps > tables.maxGroundSpeedMps[s] }
         } else {
             let v = 0.5 * (cov[3, 3] + cov[4, 4])
-            for s in 0..<8 { table[row(.speed)][s] = p[s].speedMps.logDensity(0, extraVariance: v) }
+            for s in 0..<8 { table[speedRow + s] = tables.speedMps[s].logDensity(0, extraVariance: v) }
         }
+        let heightRow = row(.height) * 8, climbRow = row(.climb) * 8
         for s in 0..<8 {
-            table[row(.height)][s] = p[s].heightM.logDensity(state.mean[2], extraVariance: cov[2, 2])
-            table[row(.climb)][s] = p[s].climbMps.logDensity(state.mean[5], extraVariance: cov[5, 5])
+            table[heightRow + s] = tables.heightM[s].logDensity(state.mean[2], extraVariance: cov[2, 2])
+            table[climbRow + s] = tables.climbMps[s].logDensity(state.mean[5], extraVariance: cov[5, 5])
         }
-        if evidence.fundamentalSamples >= max(1, c.minFundamentalSamples)
-            && evidence.fundamentalScatterHz <= c.maxFundamentalScatterHz
+        if evidence.fundamentalSamples >= max(1, tables.configuration.minFundamentalSamples)
+            && evidence.fundamentalScatterHz <= tables.configuration.maxFundamentalScatterHz
         {
-            let n = min(Double(evidence.fundamentalSamples), c.maxEffectiveFundamentalSamples)
-            let scatter = max(c.fundamentalSigmaHz, evidence.fundamentalScatterHz)
+            let n = min(Double(evidence.fundamentalSamples), tables.configuration.maxEffectiveFundamentalSamples)
+            let scatter = max(tables.configuration.fundamentalSigmaHz, evidence.fundamentalScatterHz)
             let extra = scatter * scatter / n
+            let r = row(.fundamental) * 8
             for s in 0..<8 {
-                table[row(.fundamental)][s] =
-                    p[s].fundamentalHz?.logDensity(evidence.meanFundamentalHz, extraVariance: extra)
-                    ?? Math.log(c.strayFundamentalDensity)
+                table[r + s] =
+                    tables.fundamentalHz[s]?.logDensity(evidence.meanFundamentalHz, extraVariance: extra)
+                    ?? tables.logStrayFundamentalDensity
             }
         }
         let turns = evidence.turns
-        if turns.count >= max(1, c.minTurnWindows) {
+        if turns.count >= max(1, tables.configuration.minTurnWindows) {
             // Windows of one flight are not independent (a pilot flies a leg
             // or circles a thermal for minutes): at most
             // `maxEffectiveTurnWindows` of them count.
-            let scale = min(1, c.maxEffectiveTurnWindows / Double(turns.count))
+            let scale = min(1, tables.configuration.maxEffectiveTurnWindows / Double(turns.count))
             let turning = scale * Double(turns.turning), straight = scale * Double(turns.straight)
-            for s in 0..<8 {
-                let q = min(0.95, max(0.05, p[s].turningShare))
-                table[row(.turnRate)][s] = turning * Math.log(q) + straight * Math.log(1 - q)
-            }
+            let r = row(.turnRate) * 8
+            for s in 0..<8 { table[r + s] = turning * tables.logTurning[s] + straight * tables.logStraight[s] }
         }
-        straightClimbTerm(evidence, into: &table)
+        straightClimbTerm(evidence, into: table)
         let totalHint = evidence.namedHintWeight
         var dominantHint = 0.0
         for h in 1..<5 { dominantHint = max(dominantHint, evidence.hintWeight[h]) }
-        if totalHint >= max(1e-9, c.minHintWeight) && dominantHint >= c.minDominantHintShare * totalHint {
-            let scale = min(1, c.maxEffectiveHintWeight / totalHint)
+        if totalHint >= max(1e-9, tables.configuration.minHintWeight)
+            && dominantHint >= tables.configuration.minDominantHintShare * totalHint
+        {
+            let scale = min(1, tables.configuration.maxEffectiveHintWeight / totalHint)
+            let r = row(.acousticHint) * 8
             for s in 0..<8 {
                 var l = 0.0
                 for h in 1..<5 where evidence.hintWeight[h] > 0 {
-                    l += scale * evidence.hintWeight[h] * Math.log(max(p[s].hintLikelihood[h], 1e-6))
+                    l += scale * evidence.hintWeight[h] * tables.logHintLikelihood[s * 5 + h]
                 }
-                table[row(.acousticHint)][s] = l
+                table[r + s] = l
             }
         }
         // Cap every sampled term: no feature alone puts more than
         // `maxTermNats` (`maxRcsTermNats`) between two profiles.
+        let maxTermNats = tables.configuration.maxTermNats, maxRcsTermNats = tables.configuration.maxRcsTermNats
+        let maxEnvelopeNats = tables.configuration.maxEnvelopeNats
         for t in 0..<EvidenceItem.termCount where t != row(.cooperative) {
             var best = -Double.infinity
-            for s in 0..<8 { best = max(best, table[t][s]) }
-            let cap = t == row(.radarCrossSection) ? c.maxRcsTermNats : c.maxTermNats
+            for s in 0..<8 { best = max(best, table[t * 8 + s]) }
+            let cap = t == row(.radarCrossSection) ? maxRcsTermNats : maxTermNats
             for s in 0..<8 {
                 let beyond = t == row(.speed) && beyondEnvelope[s]
-                table[t][s] = max(table[t][s], best - (beyond ? max(cap, c.maxEnvelopeNats) : cap))
+                table[t * 8 + s] = max(table[t * 8 + s], best - (beyond ? max(cap, maxEnvelopeNats) : cap))
             }
         }
-        return table
     }
 
     /// True when the RCS puts every rotorcraft profile (one whose likeliest
@@ -192,43 +213,44 @@ public struct EvidenceClassifier: Sendable {
     /// not its recent one. False without enough plots, in the track's life
     /// and since its last gap between plots (`TrackEvidence.rcsGapNs`).
     func radarRulesOutRotorcraft(_ evidence: TrackEvidence, _ table: TermTable, bestUncrewedProfile: Int) -> Bool {
-        let c = configuration
-        guard bestUncrewedProfile >= 0, evidence.rcsSamples >= max(1, c.minRcsSamples),
-            evidence.recentRcsSamples >= max(1, c.minRcsSamples)
+        let tables = self.tables
+        let minRcsSamples = tables.configuration.minRcsSamples
+        guard bestUncrewedProfile >= 0, evidence.rcsSamples >= max(1, minRcsSamples),
+            evidence.recentRcsSamples >= max(1, minRcsSamples)
         else { return false }
         let t = row(.radarCrossSection)
-        let drone = table[t][bestUncrewedProfile]
+        let drone = table[t * 8 + bestUncrewedProfile]
         // Variance of an exponential average of plots with per-plot sigma
         // `rcsPlotSigmaDb`: sigma^2 w / (2 - w).
         let w = TrackEvidence.recentRcsWeight
-        let recentVariance = c.rcsPlotSigmaDb * c.rcsPlotSigmaDb * w / (2 - w)
+        let plotSigmaDb = tables.configuration.rcsPlotSigmaDb, vetoNats = tables.configuration.crewedHintVetoRcsNats
+        let recentVariance = plotSigmaDb * plotSigmaDb * w / (2 - w)
         let recent = evidence.recentRcsDbsm
-        let recentDrone = c.profiles[bestUncrewedProfile].rcsDbsm.logDensity(recent, extraVariance: recentVariance)
+        let recentDrone = tables.rcsDbsm[bestUncrewedProfile].logDensity(recent, extraVariance: recentVariance)
         var rotorcraft = 0
-        for s in 0..<8 where c.profiles[s].weight > 0 && c.profiles[s].targetClass == .crewed {
-            let h = c.profiles[s].hintLikelihood
-            guard h[4] > h[1] && h[4] > h[2] && h[4] > h[3] else { continue }
+        for s in 0..<8 where tables.isRotorcraft[s] {
             rotorcraft += 1
-            if table[t][s] > drone - c.crewedHintVetoRcsNats { return false }
-            let recentRotor = c.profiles[s].rcsDbsm.logDensity(recent, extraVariance: recentVariance)
-            if recentRotor > recentDrone - c.crewedHintVetoRcsNats { return false }
+            if table[t * 8 + s] > drone - vetoNats { return false }
+            let recentRotor = tables.rcsDbsm[s].logDensity(recent, extraVariance: recentVariance)
+            if recentRotor > recentDrone - vetoNats { return false }
         }
         return rotorcraft > 0
     }
 
     func decide(_ p: InlineArray<3, Double>, veto: Bool, updates: UInt32, previous: TargetClass) -> TargetClass {
-        let c = configuration
         if veto { return .crewed }
-        if updates < c.minUpdates { return .unknown }
+        // Through the reference: `let c = configuration` copied ~4 KB.
+        let c = tables
+        if updates < c.configuration.minUpdates { return .unknown }
         switch previous {
-        case .uncrewed where p[0] >= c.releaseUncrewed: return .uncrewed
-        case .crewed where p[1] >= c.releaseOther: return .crewed
-        case .bird where p[2] >= c.releaseOther: return .bird
+        case .uncrewed where p[0] >= c.configuration.releaseUncrewed: return .uncrewed
+        case .crewed where p[1] >= c.configuration.releaseOther: return .crewed
+        case .bird where p[2] >= c.configuration.releaseOther: return .bird
         default: break
         }
-        if p[0] >= c.declareUncrewed { return .uncrewed }
-        if p[1] >= c.declareOther { return .crewed }
-        if p[2] >= c.declareOther { return .bird }
+        if p[0] >= c.configuration.declareUncrewed { return .uncrewed }
+        if p[1] >= c.configuration.declareOther { return .crewed }
+        if p[2] >= c.configuration.declareOther { return .bird }
         return .unknown
     }
 
@@ -247,9 +269,9 @@ public struct EvidenceClassifier: Sendable {
         for item in EvidenceItem.allCases where item != .none {
             let t = row(item)
             var other = -Double.infinity
-            for j in 0..<3 where j != k && bestProfile[j] >= 0 { other = max(other, table[t][bestProfile[j]]) }
+            for j in 0..<3 where j != k && bestProfile[j] >= 0 { other = max(other, table[t * 8 + bestProfile[j]]) }
             guard other.isFinite else { continue }
-            let margin = table[t][mine] - other
+            let margin = table[t * 8 + mine] - other
             if margin > margins[0] {
                 items[1] = items[0]
                 margins[1] = margins[0]

@@ -8,7 +8,9 @@ extension FusionEngine {
         let lag = configuration.maxLagNs
         let revisitNs = revisit(of: m.sensor)
         let outcome: FixedLagHistory<Filter, 32>.Outcome
-        if let prediction, m.timeNs >= tracks[slot].filter.state.timeNs {
+        // Through the storage pointer: the table's `_read` accessor copied
+        // the 1.9 KB filter to read its time.
+        if let prediction, m.timeNs >= (tracks.storage + slot).pointee.filter.state.timeNs {
             outcome = fuseInOrder(m, intoSlot: slot, from: prediction)
         } else {
             outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag, pool: &lagPool)
@@ -148,9 +150,8 @@ extension FusionEngine {
         let m = configuration.confirmHits, n = configuration.confirmWindow
         let maxSigma = configuration.maxPositionSigmaM
         scratch.grid.removeAll()
-        // One copy per pass: called as `self.classifier.classify` in the
-        // loop, the optimiser copied the whole 4 KB classifier (its
-        // profiles) per track, a fifth of `maintain`.
+        // One reference per pass (`ClassifierTables`; the classifier was
+        // a 4 KB value the optimiser copied per call).
         let classifier = self.classifier
         var i = tracks.count - 1
         while i >= 0 {
