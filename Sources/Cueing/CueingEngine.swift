@@ -18,7 +18,8 @@ public enum CueingConfigurationError: Error, Sendable, Equatable {
 ///    confirmed or coasting; nothing else is ever looked at) that is good
 ///    enough to aim at (`ThreatTrack.hasCueQuality`: coasting at most
 ///    `maxCoastS`, position sigmas within `maxHorizontalSigmaM` and
-///    `maxVerticalSigmaM`) against the zones (`ThreatAssessment`), and ranks
+///    `maxVerticalSigmaM`, horizontal velocity sigma within
+///    `maxHorizontalVelocitySigmaMps`) against the zones (`ThreatAssessment`), and ranks
 ///    the threats by zone entry time;
 /// 2. assigns each threat to an interceptor of its zone that reaches it
 ///    first, within each interceptor's capacity, keeping current

@@ -51,6 +51,15 @@ public struct CueingParameters: Sendable, BitwiseCopyable {
     /// 2D radar's track carries the initial 1,000 m of height uncertainty.
     public var maxHorizontalSigmaM: Double = 500
     public var maxVerticalSigmaM: Double = 500
+    /// ... and a 1-sigma horizontal velocity uncertainty at most this, m/s.
+    /// An intercept is aimed where the target will be a minute or more
+    /// ahead: at 50 m/s of velocity error that is kilometres off. A
+    /// converged radar track knows its velocity to a few m/s; a track left
+    /// behind by its target (a drone that came down) and dragged about by a
+    /// stray plot and other sources' bearings does not (found in the demo
+    /// raid: a new cue on such a track, 2 km from any target, its velocity
+    /// uncertain by over 100 m/s).
+    public var maxHorizontalVelocitySigmaMps: Double = 50
 
     public init() {}
 }

@@ -52,9 +52,10 @@ public struct ThreatTrack: Sendable, BitwiseCopyable {
     }
 
     /// Whether the track is good enough to aim an interceptor at, at
-    /// `nowNs`: no longer than `maxCoastS` since its last fix, and its 1-sigma
+    /// `nowNs`: no longer than `maxCoastS` since its last fix, its 1-sigma
     /// position uncertainty (predicted to `nowNs`) within the horizontal and
-    /// vertical limits. A diverged or long-coasting track, or a 2D radar's
+    /// vertical limits, and its horizontal velocity uncertainty within
+    /// `maxHorizontalVelocitySigmaMps`. A diverged or long-coasting track, or a 2D radar's
     /// track with no height, points an interceptor at empty sky: it is not
     /// cued, and its cue is cancelled (`.trackQuality`). This gate is about
     /// usefulness; the safety gate is `isCueable`.
@@ -63,7 +64,9 @@ public struct ThreatTrack: Sendable, BitwiseCopyable {
         let p = predictedCovariance(toNs: nowNs)
         let horizontal = (0.5 * Swift.max(0, p[0, 0] + p[1, 1])).squareRoot()
         let vertical = Swift.max(0, p[2, 2]).squareRoot()
+        let velocity = (0.5 * Swift.max(0, p[3, 3] + p[4, 4])).squareRoot()
         return horizontal <= parameters.maxHorizontalSigmaM && vertical <= parameters.maxVerticalSigmaM
+            && velocity <= parameters.maxHorizontalVelocitySigmaMps
     }
 
     /// Position and velocity predicted to `timeNs` along a constant velocity.

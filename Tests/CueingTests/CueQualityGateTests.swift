@@ -9,9 +9,11 @@ import Testing
     static let zone = Fixture.circle("NPP", east: 0, north: 0, radius: 2000)
     static let drone = Fixture.interceptor("IDR-1", zone: "NPP", kind: .interceptorDrone, at: Vector3(0, 0, 100), speed: 80, range: 12000)
 
-    static func inbound(t: Double, sigmaP: Double = 10, lastFixS: Double? = nil) -> ThreatTrack {
+    static func inbound(t: Double, sigmaP: Double = 10, sigmaV: Double = 1, lastFixS: Double? = nil) -> ThreatTrack {
         let now = Fixture.t0 + Int64(t * 1e9)
-        var track = Fixture.track(17, .uncrewed, at: Vector3(9000 - 30 * t, 0, 300), velocity: Vector3(-30, 0, 0), timeNs: now, sigmaP: sigmaP)
+        var track = Fixture.track(
+            17, .uncrewed, at: Vector3(9000 - 30 * t, 0, 300), velocity: Vector3(-30, 0, 0), timeNs: now, sigmaP: sigmaP,
+            sigmaV: sigmaV)
         if let fix = lastFixS { track.lastFixNs = Fixture.t0 + Int64(fix * 1e9) }
         return track
     }
@@ -23,6 +25,24 @@ import Testing
         for step in 0..<30 {
             let events = Fixture.step(&engine, at: Fixture.t0 + Int64(step) * Fixture.second, [Self.inbound(t: Double(step), sigmaP: sigmaM)])
             #expect(events.isEmpty)
+        }
+    }
+
+    /// A track whose velocity is not known to 50 m/s (one left behind by its
+    /// target and dragged by stray measurements) is never cued, however
+    /// fresh its fix and small its position sigma; at 40 m/s it is.
+    @Test func tracksWithAnUnknownVelocityAreNotCued() {
+        for (sigmaV, cued) in [(120.0, false), (60.0, false), (40.0, true)] {
+            var engine = Fixture.engine(zones: [Self.zone], interceptors: [Self.drone])
+            var news = 0
+            for step in 0..<10 {
+                let t = Double(step)
+                let tracks = [Self.inbound(t: t, sigmaP: 20, sigmaV: sigmaV, lastFixS: t)]
+                news += Fixture.step(&engine, at: Fixture.t0 + Int64(step) * Fixture.second, tracks).filter {
+                    $0.kind == .new
+                }.count
+            }
+            #expect((news > 0) == cued, "velocity sigma \(sigmaV) m/s: \(news) new cues")
         }
     }
 
