@@ -106,20 +106,33 @@ public struct HardCaseSetup: Sendable {
         SensorFeed(scenario: scenario, radars: radars, acoustic: acoustic, adsb: adsb, seed: seed).silencing(outages)
     }
 
-    /// Whether a target at `positionENU` is in coverage: inside some radar's
-    /// coverage, or heard at a range where its kind's Pd is at least half
-    /// the maximum by two arrays (enough for a cross-fix).
-    public func isCovered(_ truth: TruthSample) -> Bool {
-        for r in radars {
+    /// Whether `sensor` delivers at `timeNs`: no outage silences it.
+    public func isLive(_ sensor: SensorIndex, atNs timeNs: Int64) -> Bool {
+        !outages.contains { $0.silences(sensor: sensor, arrivalNs: timeNs) }
+    }
+
+    /// Whether `truth` is inside the coverage of a radar that is live at `timeNs`.
+    public func radarSees(_ truth: TruthSample, atNs timeNs: Int64) -> Bool {
+        radars.contains { r in
             let p = r.polar(of: truth.state)
-            if r.isVisible(rangeM: p.rangeM, elevationRad: p.elevationRad) { return true }
+            return isLive(r.sensor, atNs: timeNs) && r.isVisible(rangeM: p.rangeM, elevationRad: p.elevationRad)
         }
-        var hearing = 0
-        for a in acoustic {
+    }
+
+    /// Arrays live at `timeNs` that hear `truth` at a range where its
+    /// kind's Pd is at least half their maximum.
+    public func arraysHearing(_ truth: TruthSample, atNs timeNs: Int64) -> Int {
+        acoustic.filter { a in
             let d = a.direction(of: truth.state.positionENU)
-            if a.detectionProbability(kind: truth.kind, rangeM: d.rangeM) >= 0.5 * a.maxPd { hearing += 1 }
-        }
-        return hearing >= 2
+            return isLive(a.sensor, atNs: timeNs)
+                && a.detectionProbability(kind: truth.kind, rangeM: d.rangeM) >= 0.5 * a.maxPd
+        }.count
+    }
+
+    /// Whether `truth` is in coverage at `timeNs`: seen by a live radar, or
+    /// heard by two live arrays (enough for a cross-fix).
+    public func isCovered(_ truth: TruthSample, atNs timeNs: Int64) -> Bool {
+        radarSees(truth, atNs: timeNs) || arraysHearing(truth, atNs: timeNs) >= 2
     }
 }
 
@@ -134,7 +147,7 @@ extension HardCaseSetup {
         var score = ClassificationScore()
         TrackingRun.run(feed(seed: seed), scenario: scenario, engine: &engine) { s in
             let matches = matcher.match(s)
-            score.add(s, matches: matches, isCovered: isCovered)
+            score.add(s, matches: matches) { isCovered($0, atNs: s.timeNs) }
             body(s, matches)
         }
         return score

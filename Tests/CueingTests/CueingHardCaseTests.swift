@@ -98,7 +98,7 @@ import Testing
                 }
             }
             for truth in snapshot.truths where truth.kind.truthClass == .uncrewed {
-                if firstCovered[truth.id] == nil && setup.isCovered(truth) { firstCovered[truth.id] = snapshot.timeNs }
+                if firstCovered[truth.id] == nil && setup.isCovered(truth, atNs: snapshot.timeNs) { firstCovered[truth.id] = snapshot.timeNs }
                 let p = truth.state.positionENU
                 if entry[truth.id] == nil && Math.hypot(p.x, p.y) <= HardCase.zoneRadiusM && p.z <= HardCase.zoneCeilingM {
                     entry[truth.id] = snapshot.timeNs

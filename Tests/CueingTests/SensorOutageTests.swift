@@ -70,26 +70,6 @@ import Testing
         return result
     }
 
-    static func isLive(_ sensor: SensorIndex, _ timeNs: Int64, _ outages: [SensorOutage]) -> Bool {
-        !outages.contains { $0.silences(sensor: sensor, arrivalNs: timeNs) }
-    }
-
-    /// Live arrays that hear `truth` at half their best detection probability or more.
-    static func hearing(_ setup: HardCaseSetup, _ truth: TruthSample, _ timeNs: Int64, _ outages: [SensorOutage]) -> Int {
-        setup.acoustic.filter { a in
-            isLive(a.sensor, timeNs, outages)
-                && a.detectionProbability(kind: truth.kind, rangeM: a.direction(of: truth.state.positionENU).rangeM)
-                    >= 0.5 * a.maxPd
-        }.count
-    }
-
-    static func radarSees(_ setup: HardCaseSetup, _ truth: TruthSample, _ timeNs: Int64, _ outages: [SensorOutage]) -> Bool {
-        setup.radars.contains { r in
-            let p = r.polar(of: truth.state)
-            return isLive(r.sensor, timeNs, outages) && r.isVisible(rangeM: p.rangeM, elevationRad: p.elevationRad)
-        }
-    }
-
     static func expectSafe(_ run: Run, _ name: String) {
         #expect(run.outcome.problems.isEmpty, "\(name): \(run.outcome.problems.count): \(run.outcome.problems.prefix(5))")
         #expect(run.crewedDeclaredUncrewed.isEmpty, "\(name): \(run.crewedDeclaredUncrewed.prefix(5))")
@@ -105,9 +85,9 @@ import Testing
             let run = Self.run(hardCase, outages: outages) { setup, t, truth, matched in
                 // From 10 s after the trip: the arrays alone.
                 if t >= Self.at(70) && t < Self.at(150) {
-                    byArrays[min(Self.hearing(setup, truth, t, outages), 3)].add(matched)
+                    byArrays[min(setup.arraysHearing(truth, atNs: t), 3)].add(matched)
                 }
-                if t >= Self.at(170) && Self.radarSees(setup, truth, t, outages) { recovered.add(matched) }
+                if t >= Self.at(170) && setup.radarSees(truth, atNs: t) { recovered.add(matched) }
             }
             print("\(hardCase), radar down 60-150 s: cues \(run.outcome.counts), cancels \(run.outcome.cancelReasons)")
             Self.expectSafe(run, "\(hardCase)")
@@ -133,7 +113,7 @@ import Testing
         let outages = dead.map { SensorOutage(sensor: $0, fromNs: Self.at(40)) }
         var seen = Share()
         let run = Self.run(.multirotors, outages: outages) { setup, t, truth, matched in
-            if t >= Self.at(50) && Self.radarSees(setup, truth, t, outages) { seen.add(matched) }
+            if t >= Self.at(50) && setup.radarSees(truth, atNs: t) { seen.add(matched) }
         }
         print("multirotors, 4 of 7 arrays dead from 40 s: in the radar's view tracked \(seen); cues \(run.outcome.counts)")
         Self.expectSafe(run, "4 arrays dead")
@@ -148,7 +128,7 @@ import Testing
         }
         var recovered = Share()
         let run = Self.run(hardCase, outages: outages) { setup, t, truth, matched in
-            if t >= Self.at(130) && Self.radarSees(setup, truth, t, outages) { recovered.add(matched) }
+            if t >= Self.at(130) && setup.radarSees(truth, atNs: t) { recovered.add(matched) }
         }
         print("\(hardCase), all silent 80-110 s: in the radar's view after 130 s tracked \(recovered); cues \(run.outcome.counts), cancels \(run.outcome.cancelReasons)")
         Self.expectSafe(run, "\(hardCase) blackout")

@@ -2,7 +2,9 @@ import FusionCore
 import FusionMath
 
 /// `EvidenceClassifier` as it was before `ClassifierTables` (commit
-/// f65c462), verbatim but for its name: the reference that
+/// f65c462), verbatim but for its name and for the helpers the change left
+/// alone, which it calls in the classifier (`classIndex`, `logAddExp`,
+/// `normalised`): the reference that
 /// `ClassifierTablesTests` holds the classifier to, bit for bit. It reads
 /// every profile per call; keep it only as that reference.
 struct ReferenceEvidenceClassifier {
@@ -30,18 +32,18 @@ struct ReferenceEvidenceClassifier {
             for t in 0..<EvidenceItem.termCount { total[s] += table[t][s] }
         }
         var classWeight: InlineArray<3, Double> = [0, 0, 0]
-        for s in 0..<8 { classWeight[Self.classIndex(c.profiles[s].targetClass)] += max(0, c.profiles[s].weight) }
+        for s in 0..<8 { classWeight[EvidenceClassifier.classIndex(c.profiles[s].targetClass)] += max(0, c.profiles[s].weight) }
         var logPosterior: InlineArray<3, Double> = [-Double.infinity, -Double.infinity, -Double.infinity]
         var bestProfile: InlineArray<3, Int> = [-1, -1, -1]
         for s in 0..<8 where c.profiles[s].weight > 0 {
-            let k = Self.classIndex(c.profiles[s].targetClass)
+            let k = EvidenceClassifier.classIndex(c.profiles[s].targetClass)
             let term = Math.log(c.profiles[s].weight / classWeight[k]) + total[s]
-            logPosterior[k] = Self.logAddExp(logPosterior[k], term)
+            logPosterior[k] = EvidenceClassifier.logAddExp(logPosterior[k], term)
             if bestProfile[k] < 0 || total[s] > total[bestProfile[k]] { bestProfile[k] = s }
         }
         for k in 0..<3 { logPosterior[k] += Math.log(c.prior[k]) }
         var belief = ClassBelief()
-        belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
+        belief.posterior = EvidenceClassifier.normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
         if belief.declared == .uncrewed
@@ -218,7 +220,7 @@ struct ReferenceEvidenceClassifier {
     func deciding(_ table: TermTable, bestProfile: InlineArray<3, Int>, for declared: TargetClass)
         -> (InlineArray<2, EvidenceItem>, InlineArray<2, Double>)
     {
-        let k = declared == .unknown ? 0 : Self.classIndex(declared)
+        let k = declared == .unknown ? 0 : EvidenceClassifier.classIndex(declared)
         var items: InlineArray<2, EvidenceItem> = [.none, .none]
         var margins: InlineArray<2, Double> = [0, 0]
         let mine = bestProfile[k]
@@ -243,39 +245,4 @@ struct ReferenceEvidenceClassifier {
     }
 
     func row(_ item: EvidenceItem) -> Int { Int(item.rawValue) - 1 }
-
-    static func classIndex(_ c: TargetClass) -> Int {
-        switch c {
-        case .uncrewed, .unknown: 0
-        case .crewed: 1
-        case .bird: 2
-        }
-    }
-
-    static func logAddExp(_ a: Double, _ b: Double) -> Double {
-        if a == -Double.infinity { return b }
-        if b == -Double.infinity { return a }
-        let m = max(a, b)
-        return m + Math.log(Math.exp(a - m) + Math.exp(b - m))
-    }
-
-    func normalised(_ logP: InlineArray<3, Double>, excludeUncrewed: Bool) -> InlineArray<3, Double> {
-        var m = -Double.infinity
-        for k in 0..<3 where !(excludeUncrewed && k == 0) { m = max(m, logP[k]) }
-        var p: InlineArray<3, Double> = [0, 0, 0]
-        guard m.isFinite else {
-            // Nothing usable: the prior's shape, never a NaN.
-            for k in 0..<3 where !(excludeUncrewed && k == 0) { p[k] = 1 }
-            let z = excludeUncrewed ? 2.0 : 3.0
-            for k in 0..<3 { p[k] /= z }
-            return p
-        }
-        var z = 0.0
-        for k in 0..<3 where !(excludeUncrewed && k == 0) {
-            p[k] = Math.exp(logP[k] - m)
-            z += p[k]
-        }
-        for k in 0..<3 { p[k] /= z }
-        return p
-    }
 }

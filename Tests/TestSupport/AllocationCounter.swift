@@ -8,7 +8,6 @@ import Glibc
 /// allocations.
 public enum AllocationCounter {
     public typealias AllocFn = @convention(c) (UnsafeRawPointer?, Int, Int) -> UnsafeMutableRawPointer?
-    public nonisolated(unsafe) static var original: AllocFn?
     public nonisolated(unsafe) static var thread: pthread_t = pthread_self()
     public nonisolated(unsafe) static var count = 0
 
@@ -51,7 +50,7 @@ public enum AllocationCounter {
 
     /// The runtime's allocation function, read before any count installs
     /// the hook (first use is under `lock`, by `counting`).
-    nonisolated(unsafe) static let runtimeAllocate: AllocFn? = hookSlot?.pointee
+    static let runtimeAllocate: AllocFn? = hookSlot?.pointee
 
     /// Allocations `body` made on this thread.
     public static func counting(_ body: () -> Void) -> Int {
@@ -59,19 +58,18 @@ public enum AllocationCounter {
         let locked = pthread_mutex_lock(lock)
         precondition(locked == 0, "AllocationCounter.counting is not reentrant (error \(locked))")
         defer { pthread_mutex_unlock(lock) }
-        original = runtimeAllocate
-        precondition(original != nil, "the runtime's allocation function is missing")
+        guard let runtimeAllocate else { preconditionFailure("the runtime's allocation function is missing") }
         thread = pthread_self()
         count = 0
         hookSlot.pointee = { metadata, size, alignMask in
             if pthread_equal(pthread_self(), AllocationCounter.thread) != 0 { AllocationCounter.count += 1 }
-            return AllocationCounter.original!(metadata, size, alignMask)
+            return AllocationCounter.runtimeAllocate.unsafelyUnwrapped(metadata, size, alignMask)
         }
         let wasEnabled = enableSlot.pointee
         enableSlot.pointee = true
         body()
         enableSlot.pointee = wasEnabled
-        hookSlot.pointee = original
+        hookSlot.pointee = runtimeAllocate
         return count
     }
 

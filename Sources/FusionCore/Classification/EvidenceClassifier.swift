@@ -86,7 +86,7 @@ public struct EvidenceClassifier: Sendable {
         }
         for k in 0..<3 { logPosterior[k] += tables.logPrior[k] }
         var belief = ClassBelief()
-        belief.posterior = normalised(logPosterior, excludeUncrewed: veto)
+        belief.posterior = Self.normalised(logPosterior, excludeUncrewed: veto)
         belief.cooperativeVeto = veto
         belief.declared = decide(belief.posterior, veto: veto, updates: updates, previous: previous.declared)
         if belief.declared == .uncrewed
@@ -287,7 +287,12 @@ public struct EvidenceClassifier: Sendable {
 
     func row(_ item: EvidenceItem) -> Int { Int(item.rawValue) - 1 }
 
-    static func classIndex(_ c: TargetClass) -> Int {
+    // The three helpers below are public for `ReferenceEvidenceClassifier`
+    // (tests), which shares them rather than keeping copies.
+
+    /// Index of a class in posteriors and priors: 0 uncrewed (and unknown),
+    /// 1 crewed, 2 bird.
+    public static func classIndex(_ c: TargetClass) -> Int {
         switch c {
         case .uncrewed, .unknown: 0
         case .crewed: 1
@@ -295,14 +300,17 @@ public struct EvidenceClassifier: Sendable {
         }
     }
 
-    static func logAddExp(_ a: Double, _ b: Double) -> Double {
+    /// ln(e^a + e^b) without overflow; -infinity is the empty sum.
+    public static func logAddExp(_ a: Double, _ b: Double) -> Double {
         if a == -Double.infinity { return b }
         if b == -Double.infinity { return a }
         let m = max(a, b)
         return m + Math.log(Math.exp(a - m) + Math.exp(b - m))
     }
 
-    func normalised(_ logP: InlineArray<3, Double>, excludeUncrewed: Bool) -> InlineArray<3, Double> {
+    /// The class probabilities of log-posteriors `logP` (uncrewed held at 0
+    /// when `excludeUncrewed`); the prior's shape when none is finite.
+    public static func normalised(_ logP: InlineArray<3, Double>, excludeUncrewed: Bool) -> InlineArray<3, Double> {
         var m = -Double.infinity
         for k in 0..<3 where !(excludeUncrewed && k == 0) { m = max(m, logP[k]) }
         var p: InlineArray<3, Double> = [0, 0, 0]

@@ -27,19 +27,26 @@
 /// heights m, times ns.
 @frozen
 public struct StraightRunClimb: Sendable, BitwiseCopyable {
-    /// Start of the window now open (a run starts at a straight window's
-    /// start): time ns (0: none), filtered height m and its variance m^2.
-    public var windowStartNs: Int64
-    public var windowStartHeightM: Float
-    public var windowStartVarianceM2: Float
+    /// A filtered height at a fix: time ns (0: none), height m, variance m^2.
+    @frozen
+    public struct HeightFix: Sendable, BitwiseCopyable {
+        public var timeNs: Int64
+        public var heightM: Float
+        public var varianceM2: Float
+
+        @inlinable public init(timeNs: Int64 = 0, heightM: Float = 0, varianceM2: Float = 0) {
+            self.timeNs = timeNs
+            self.heightM = heightM
+            self.varianceM2 = varianceM2
+        }
+    }
+
+    /// Start of the window now open (a run starts at a straight window's start).
+    public var windowStart: HeightFix
     /// The open run: its start and its newest straight window's end (time
     /// 0: no run open).
-    public var runStartNs: Int64
-    public var runStartHeightM: Float
-    public var runStartVarianceM2: Float
-    public var runEndNs: Int64
-    public var runEndHeightM: Float
-    public var runEndVarianceM2: Float
+    public var runStart: HeightFix
+    public var runEnd: HeightFix
     /// Runs closed at `minRunNs` or longer, summed: seconds flown, height
     /// change m, variance of the height changes m^2.
     public var closedS: Float
@@ -47,15 +54,9 @@ public struct StraightRunClimb: Sendable, BitwiseCopyable {
     public var closedVarianceM2: Float
 
     @inlinable public init() {
-        windowStartNs = 0
-        windowStartHeightM = 0
-        windowStartVarianceM2 = 0
-        runStartNs = 0
-        runStartHeightM = 0
-        runStartVarianceM2 = 0
-        runEndNs = 0
-        runEndHeightM = 0
-        runEndVarianceM2 = 0
+        windowStart = HeightFix()
+        runStart = HeightFix()
+        runEnd = HeightFix()
         closedS = 0
         closedHeightChangeM = 0
         closedVarianceM2 = 0
@@ -71,58 +72,54 @@ public struct StraightRunClimb: Sendable, BitwiseCopyable {
     @inlinable public mutating func observe(
         _ outcome: TurnWindows.Outcome, heightM: Double, varianceM2: Double, timeNs: Int64
     ) {
-        let z = Float(heightM), v = Float(max(0, varianceM2))
+        let fix = HeightFix(timeNs: timeNs, heightM: Float(heightM), varianceM2: Float(max(0, varianceM2)))
         switch outcome {
         case .none:
             return
         case .started:
             close()
         case .straight:
-            if runStartNs == 0, windowStartNs > 0 {
-                runStartNs = windowStartNs
-                runStartHeightM = windowStartHeightM
-                runStartVarianceM2 = windowStartVarianceM2
-            }
-            if runStartNs > 0 {
-                runEndNs = timeNs
-                runEndHeightM = z
-                runEndVarianceM2 = v
-            }
+            if runStart.timeNs == 0, windowStart.timeNs > 0 { runStart = windowStart }
+            if runStart.timeNs > 0 { runEnd = fix }
         case .turning:
             close()
         }
         // Every outcome but `.none` opens a window at this fix.
-        windowStartNs = timeNs
-        windowStartHeightM = z
-        windowStartVarianceM2 = v
+        windowStart = fix
+    }
+
+    /// Length of the open run, ns, when it is long enough to count
+    /// (`minRunNs`); nil otherwise or with no run open.
+    @inlinable var countedOpenRunNs: Int64? {
+        let lengthNs = runEnd.timeNs - runStart.timeNs
+        return runStart.timeNs > 0 && lengthNs >= Self.minRunNs ? lengthNs : nil
     }
 
     /// Ends the open run, keeping it when long enough.
     @inlinable mutating func close() {
-        if runStartNs > 0, runEndNs - runStartNs >= Self.minRunNs {
-            closedS += Float(Double(runEndNs - runStartNs) * 1e-9)
-            closedHeightChangeM += runEndHeightM - runStartHeightM
-            closedVarianceM2 += runStartVarianceM2 + runEndVarianceM2
+        if let lengthNs = countedOpenRunNs {
+            closedS += Float(Double(lengthNs) * 1e-9)
+            closedHeightChangeM += runEnd.heightM - runStart.heightM
+            closedVarianceM2 += runStart.varianceM2 + runEnd.varianceM2
         }
-        runStartNs = 0
-        runEndNs = 0
+        runStart.timeNs = 0
+        runEnd.timeNs = 0
     }
 
     /// Straight flight counted so far (closed runs and the open one when
     /// long enough), seconds.
     @inlinable public var straightS: Double {
-        let open = runStartNs > 0 && runEndNs - runStartNs >= Self.minRunNs
-        return Double(closedS) + (open ? Double(runEndNs - runStartNs) * 1e-9 : 0)
+        Double(closedS) + (countedOpenRunNs.map { Double($0) * 1e-9 } ?? 0)
     }
 
     /// Mean climb over the straight flight counted, m/s (up), and its
     /// variance (m/s)^2; nil before any run has lasted `minRunNs`.
     @inlinable public var meanClimb: (mps: Double, varianceMps2: Double)? {
         var s = Double(closedS), dz = Double(closedHeightChangeM), v = Double(closedVarianceM2)
-        if runStartNs > 0, runEndNs - runStartNs >= Self.minRunNs {
-            s += Double(runEndNs - runStartNs) * 1e-9
-            dz += Double(runEndHeightM - runStartHeightM)
-            v += Double(runStartVarianceM2 + runEndVarianceM2)
+        if let lengthNs = countedOpenRunNs {
+            s += Double(lengthNs) * 1e-9
+            dz += Double(runEnd.heightM - runStart.heightM)
+            v += Double(runStart.varianceM2 + runEnd.varianceM2)
         }
         guard s > 0 else { return nil }
         return (dz / s, v / (s * s))
