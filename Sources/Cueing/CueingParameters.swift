@@ -1,6 +1,6 @@
 /// Tunable behaviour of `CueingEngine`, with the defaults of the design.
 @frozen
-public struct CueingParameters: Sendable, BitwiseCopyable {
+public struct CueingParameters: Sendable, BitwiseCopyable, Equatable {
     /// Carried in every cue event (ICD 2.3).
     public var nodeId: UInt32 = 0
     /// How far ahead threats and intercepts are predicted, seconds.

@@ -92,6 +92,13 @@ import Testing
         Case(set: "outputs", json: #"{"cat062": {"period_s": 0}}"#, path: "outputs.cat062.period_s", says: "between"),
         Case(set: "tracker", json: #"{"confirm_m": 4, "confirm_n": 3}"#, path: "tracker.confirm_m", says: "confirm_n"),
         Case(set: "tracker", json: #"{"confirm_n": 33}"#, path: "tracker.confirm_n", says: "between 1 and 32"),
+        Case(set: "cueing", json: #"{"horizon_s": 0}"#, path: "cueing.horizon_s", says: "between 10 and 3600"),
+        Case(set: "cueing", json: #"{"max_coast_s": 60}"#, path: "cueing.max_coast_s", says: "at most 30"),
+        Case(
+            set: "cueing", json: #"{"max_velocity_sigma_mps": 500}"#, path: "cueing.max_velocity_sigma_mps",
+            says: "at most 100"),
+        Case(set: "cueing", json: #"{"update_interval_s": 0}"#, path: "cueing.update_interval_s", says: "between"),
+        Case(set: "cueing", json: #"{"horizon": 600}"#, path: "cueing.horizon", says: "unknown key"),
         Case(set: "limits", json: #"{"track_capacity": 0}"#, path: "limits.track_capacity", says: "between"),
         Case(set: "metrics", json: #"{"port": 70000}"#, path: "metrics.port", says: "between 1 and 65535"),
         Case(set: "recording", json: #"{"rotate_mb": -1}"#, path: "recording.rotate_mb", says: "between"),

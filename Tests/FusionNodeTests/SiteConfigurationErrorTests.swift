@@ -14,12 +14,12 @@ import Testing
         "adsb", "adsb.port", "acoustic", "acoustic.port", "acoustic.sigma_az_deg", "acoustic.sigma_el_deg",
         "zones[].polygon[].alt_m", "zones[].center.alt_m", "interceptors[].max_targets",
         "outputs", "outputs.cat062", "outputs.cot", "outputs.cues",
-        "keys", "keys.node_key", "keys.acoustic", "keys.require_acoustic_auth", "limits", "tracker",
+        "keys", "keys.node_key", "keys.acoustic", "keys.require_acoustic_auth", "limits", "tracker", "cueing",
         "metrics", "recording",
     ]
     /// Sections whose keys are all optional.
     static let optionalSections = [
-        "outputs.cat062.", "outputs.cot.", "limits.", "tracker.", "metrics.", "recording.",
+        "outputs.cat062.", "outputs.cot.", "limits.", "tracker.", "cueing.", "metrics.", "recording.",
     ]
 
     static func isOptional(_ path: [F.Step], in tree: Any) -> Bool {

@@ -1,3 +1,4 @@
+import Cueing
 import Foundation
 import FusionMath
 import FusionNode
@@ -48,6 +49,7 @@ import Testing
         #expect(c.outputs == OutputSettings())
         #expect(c.outputs.cot == NetworkEndpoint(host: "239.2.3.1", port: 6969))
         #expect(c.keys == KeySettings() && c.limits == LimitSettings() && c.tracker == TrackerSettings())
+        #expect(c.cueing == CueingParameters())
         #expect(c.metrics.isLoopback && !c.recording.enabled)
     }
 
@@ -80,6 +82,22 @@ import Testing
         #expect(c.tracker == TrackerSettings(
             confirmM: 2, confirmN: 3, deleteMisses: 4, gateProbability: 0.995, processNoiseMps2: 5,
             crossFixWindowS: 3, uncrewedThreshold: 0.995))
+        var cueing = CueingParameters()
+        cueing.horizonS = 900
+        cueing.sigmaK = 2.5
+        cueing.hysteresisS = 8
+        cueing.minUpdateIntervalNs = 2_000_000_000
+        cueing.updateDistanceM = 40
+        cueing.updateTimeS = 1.5
+        cueing.maxCoastS = 4
+        cueing.maxHorizontalSigmaM = 300
+        cueing.maxVerticalSigmaM = 400
+        cueing.maxHorizontalVelocitySigmaMps = 30
+        cueing.preemptMarginS = 45
+        cueing.preemptMarginFraction = 0.3
+        cueing.preemptReengageS = 90
+        cueing.preemptHoldS = 15
+        #expect(c.cueing == cueing)
         #expect(c.metrics == MetricsSettings(enabled: true, bind: "127.0.0.1", port: 9470))
         #expect(c.recording == RecordingSettings(directory: "/var/lib/skycue/recordings", rotateMB: 50, maxFiles: 200))
     }

@@ -34,6 +34,7 @@ extension SiteConfiguration {
         parts.append("node key \(keys.nodeKey == nil ? "not set" : "set")")
         parts.append("up to \(limits.trackCapacity) tracks, late measurements fused up to \(limits.maxLagS) s")
         parts.append("confirmation \(tracker.confirmM) of \(tracker.confirmN)")
+        parts.append("threats judged up to \(Self.fixed(cueing.horizonS, 0)) s ahead")
         parts.append(metrics.enabled ? "metrics on \(metrics.bind):\(metrics.port)" : "metrics off")
         parts.append(recording.directory.map { "recording to \($0) in \(recording.rotateMB) MB files" } ?? "recording off")
         return parts.joined(separator: "; ") + "."

@@ -1,3 +1,4 @@
+import Cueing
 import Foundation
 import FusionMath
 
@@ -19,6 +20,9 @@ public struct SiteConfiguration: Sendable, Equatable {
     public var keys: KeySettings
     public var limits: LimitSettings
     public var tracker: TrackerSettings
+    /// Threat horizon, cue quality gates, update rate and pre-emption
+    /// (section `cueing`); its `nodeId` is ignored (`node.id` is used).
+    public var cueing: CueingParameters
     public var metrics: MetricsSettings
     public var recording: RecordingSettings
     public var gpsd: GpsdSettings
@@ -28,7 +32,8 @@ public struct SiteConfiguration: Sendable, Equatable {
         acoustic: AcousticSettings = AcousticSettings(), zones: [ZoneConfiguration],
         interceptors: [InterceptorConfiguration], outputs: OutputSettings = OutputSettings(),
         keys: KeySettings = KeySettings(), limits: LimitSettings = LimitSettings(),
-        tracker: TrackerSettings = TrackerSettings(), metrics: MetricsSettings = MetricsSettings(),
+        tracker: TrackerSettings = TrackerSettings(), cueing: CueingParameters = CueingParameters(),
+        metrics: MetricsSettings = MetricsSettings(),
         recording: RecordingSettings = RecordingSettings(), gpsd: GpsdSettings = GpsdSettings()
     ) {
         self.node = node
@@ -41,6 +46,7 @@ public struct SiteConfiguration: Sendable, Equatable {
         self.keys = keys
         self.limits = limits
         self.tracker = tracker
+        self.cueing = cueing
         self.metrics = metrics
         self.recording = recording
         self.gpsd = gpsd
@@ -114,6 +120,7 @@ extension SiteConfiguration {
             keys: r.object("keys").map(KeySettings.init(reading:)) ?? KeySettings(),
             limits: r.object("limits").map(LimitSettings.init(reading:)) ?? LimitSettings(),
             tracker: r.object("tracker").map(TrackerSettings.init(reading:)) ?? TrackerSettings(),
+            cueing: r.object("cueing").map(CueingParameters.init(reading:)) ?? CueingParameters(),
             metrics: r.object("metrics").map(MetricsSettings.init(reading:)) ?? MetricsSettings(),
             recording: r.object("recording").map(RecordingSettings.init(reading:)) ?? RecordingSettings(),
             gpsd: r.object("gpsd").map(GpsdSettings.init(reading:)) ?? GpsdSettings())

@@ -1,6 +1,6 @@
 extension NodeDaemon {
     /// SIGHUP: reads the configuration file again and replaces the zones,
-    /// interceptors and cue endpoints, keeping every track and cue. An
+    /// interceptors, cue endpoints and cueing parameters, keeping every track and cue. An
     /// invalid file, or one the pipeline refuses, is logged and the old
     /// zones and interceptors stay. Changes to other sections are logged as
     /// needing a restart and not applied.
@@ -37,13 +37,17 @@ extension NodeDaemon {
         configuration.zones = new.zones
         configuration.interceptors = new.interceptors
         configuration.outputs.cues = new.outputs.cues
+        configuration.cueing = new.cueing
         counters.reloads &+= 1
         var unchanged = new
         unchanged.zones = configuration.zones
         unchanged.interceptors = configuration.interceptors
         unchanged.outputs.cues = configuration.outputs.cues
+        unchanged.cueing = configuration.cueing
         if unchanged != configuration {
-            log.write(.warning, "reload_partial", ["note": "only zones, interceptors and cue endpoints reload; restart for the rest"])
+            log.write(
+                .warning, "reload_partial",
+                ["note": "only zones, interceptors, cue endpoints and cueing reload; restart for the rest"])
         }
         log.write(
             .info, "reload",

@@ -50,7 +50,7 @@ extension NodePipeline {
     }
 
     static func emptyCueingEngine(_ c: SiteConfiguration, frame: LocalFrame) -> CueingEngine {
-        var parameters = CueingParameters()
+        var parameters = c.cueing
         parameters.nodeId = c.node.id
         // Room beyond the file's lists, so that a reload (SIGHUP) can add
         // zones and interceptors without rebuilding the engine.

@@ -1,18 +1,23 @@
 import Cueing
 
 extension NodePipeline {
-    /// Replaces the zones, the interceptors and the cue endpoints with
-    /// those of `new` (the daemon's SIGHUP), keeping every track, the track
-    /// ids, the active cues and their sequence numbers: cues whose
-    /// interceptor is gone are cancelled by the cueing engine at its next
-    /// step. Every other section of `new` is ignored (it needs a restart).
+    /// Replaces the zones, the interceptors, the cue endpoints and the
+    /// `cueing` parameters with those of `new` (the daemon's SIGHUP),
+    /// keeping every track, the track ids, the active cues and their
+    /// sequence numbers: cues whose interceptor is gone, or whose track no
+    /// longer passes the new quality gates or horizon, are cancelled by the
+    /// cueing engine at its next step. Every other section of `new` is
+    /// ignored (it needs a restart).
     /// On a throw nothing has changed.
     public mutating func reloadCueing(from new: SiteConfiguration) throws(PipelineError) {
         var merged = configuration
         merged.zones = new.zones
         merged.interceptors = new.interceptors
         merged.outputs.cues = new.outputs.cues
+        merged.cueing = new.cueing
         try Self.configureCueing(&cueing, merged, frame: frame)
+        cueing.parameters = merged.cueing
+        cueing.parameters.nodeId = merged.node.id
         let counters = output.counters
         output = PipelineOutput(configuration: merged, frame: frame)
         output.counters = counters

@@ -239,6 +239,10 @@ public struct NodePipeline: ~Copyable {
     /// The tracker tuning the configuration gave the engine.
     public var trackerConfiguration: TrackerConfiguration { engine.configuration }
 
+    /// The cueing parameters in force (`cueing` of the configuration, with
+    /// `node.id`; a reload replaces them).
+    public var cueingParameters: CueingParameters { cueing.parameters }
+
     /// Each configured radar's site and where it came from.
     public var radarSites: [RadarSiteStatus] {
         ingest.radars.map {
