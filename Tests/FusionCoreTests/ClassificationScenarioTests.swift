@@ -27,7 +27,7 @@ import Testing
     /// FIXMEs below). Measured (20 seeds, 1 raid): 97-99.9% for multirotors
     /// and jet drones (jet drones seen by radar alone 78% before airframe
     /// speed limits let their 115-145 m/s rule out gliders and
-    /// helicopters), 72-94% for piston drones: one at -3..0 dBsm flying
+    /// helicopters), 74-94% for piston drones: one at -3..0 dBsm flying
     /// 40-55 m/s is, to a radar, a small light aircraft or a glider running
     /// between thermals, and stays unknown unless the arrays hear its
     /// two-stroke (safety beats recall); a track restarted after a loss
