@@ -22,12 +22,12 @@ import Testing
     }
 
     /// Per case: no crewed aircraft's track ever uncrewed, birds bird or
-    /// unknown >= 90%, uncrewed targets uncrewed >= 80% per case (75% in
-    /// the radar-only area) and >= 87% over the suite (the exceptions: the
+    /// unknown >= 90%, uncrewed targets uncrewed >= 80% per case (78% in
+    /// the radar-only area) and >= 89% over the suite (the exceptions: the
     /// FIXMEs below). Measured (20 seeds, 1 raid): 97-99.9% for multirotors
     /// and jet drones (jet drones seen by radar alone 78% before airframe
     /// speed limits let their 115-145 m/s rule out gliders and
-    /// helicopters), 72-94% for piston drones: one at -3..0 dBsm flying
+    /// helicopters), 74-94% for piston drones: one at -3..0 dBsm flying
     /// 40-55 m/s is, to a radar, a small light aircraft or a glider running
     /// between thermals, and stays unknown unless the arrays hear its
     /// two-stroke (safety beats recall); a track restarted after a loss
@@ -64,7 +64,7 @@ import Testing
             let floor: Double? =
                 switch hardCase {
                 case .acousticOnlyArea: nil
-                case .radarOnlyArea: 0.75
+                case .radarOnlyArea: 0.78
                 default: 0.8
                 }
             if let floor, let share = score.share(of: .uncrewed, reportedAs: [.uncrewed]) {
@@ -77,7 +77,20 @@ import Testing
         }
         let uncrewed = suite.share(of: .uncrewed, reportedAs: [.uncrewed]) ?? 0
         print("suite: uncrewed share \(uncrewed), bird or unknown \(suite.share(of: .bird, reportedAs: [.bird, .unknown]) ?? 0)")
-        // FIXME: the issue asks 90%. Measured 88.1% (radar-only area 72.0%),
+        // FIXME: the issue asks 90%. Measured 89.1% (radar-only area: piston
+        // drones 73.7%, with the jet drones 79.0%), 88.1% (72.0%) before the
+        // turn term was weighed from a track's first window instead of its
+        // third (`minTurnWindows`); on seeds 101-120 and raids 101-102,
+        // which the test does not run, 87.7% (86.4% before), no crewed
+        // track uncrewed. What is left (measured per drone, 20 seeds and
+        // the raid): a piston drone is declared 5-15 s after coverage at
+        // -10..-7 dBsm, 30-45 s at -7..-4 (the raid's median 35 s, 44 s
+        // before), and late or never at -4..0 dBsm, where its mean RCS
+        // fits a glider (-1 +- 3) as well as a drone (-5 +- 2.5): 15 of
+        // the raid's 200 drones and 11 of radar-only's 60 are never
+        // declared, and those at -4..0 dBsm lose most of the rest; the
+        // radar equation is applied right (measured mean RCS within 0.1 dB
+        // of truth over 327 drones). Before the first-window change: 88.1%
         // with and without the straight-run climb term, which the 3D
         // radar's heights at 12 km (0.6 deg elevation noise) measure to
         // 0.5-0.7 m/s over two minutes, and whose level share for gliders
@@ -93,6 +106,6 @@ import Testing
         // longer.
         // 89.6% before the turn-rate term; 84% before the rotor veto asked
         // for a share of the hints.
-        #expect(uncrewed >= 0.87)
+        #expect(uncrewed >= 0.89)
     }
 }

@@ -111,4 +111,18 @@ import Testing
         let short = classify(evidence(rcsDbsm: -3, plots: 60, turns: Self.windows(speedMps: 36, turnRateRadPerS: 0, seconds: 40)), s)
         #expect(abs(long.pUncrewed - short.pUncrewed) < 1e-12)
     }
+
+    /// The turn term is weighed from a track's first window on: a young
+    /// track's first 10 s of well-defined heading move its belief, a
+    /// fraction of what four windows do (the cap, not a waiting time, bounds
+    /// what correlated windows say), straight toward a drone, turning away.
+    @Test func theFirstWindowIsWeighed() {
+        let s = state(speedMps: 36, heightM: 1000)
+        let none = classify(evidence(rcsDbsm: -3, plots: 60), s)
+        let one = classify(evidence(rcsDbsm: -3, plots: 60, turns: Self.windows(speedMps: 36, turnRateRadPerS: 0, seconds: 10)), s)
+        let four = classify(evidence(rcsDbsm: -3, plots: 60, turns: Self.windows(speedMps: 36, turnRateRadPerS: 0, seconds: 40)), s)
+        let turning = classify(evidence(rcsDbsm: -3, plots: 60, turns: Self.windows(speedMps: 36, turnRateRadPerS: 0.15, seconds: 10)), s)
+        #expect(none.pUncrewed < one.pUncrewed && one.pUncrewed < four.pUncrewed, "\(none.pUncrewed) \(one.pUncrewed) \(four.pUncrewed)")
+        #expect(turning.pUncrewed < none.pUncrewed, "\(turning.pUncrewed)")
+    }
 }
