@@ -63,3 +63,34 @@ import WireFormats
         #expect(checked > 1_000)
     }
 }
+
+#if canImport(Glibc)
+import TestSupport
+
+/// The daemon formats a cue's journal line on the fusion thread: no heap
+/// allocation once the buffer has its capacity (STYLE.md, hot path).
+@Suite(.serialized, .enabled(if: AllocationCounter.available, "Swift runtime allocation hook not found"),
+    .enabled(if: AllocationCounter.requested, "runs in the serial pass: SKYCUE_ALLOCATION_TESTS=1"))
+struct CueLogfmtLinesAllocationTests {
+    @Test func formattingCueLinesDoesNotAllocate() {
+        var g = SeededGenerator(seed: 77)
+        // Names quoted and escaped, and long enough not to be small strings.
+        let sample = (0..<16).map { _ in
+            var l = CueLogfmtLinesTests.randomLine(&g)
+            l.zoneName = "North \"gate\" = " + l.zoneName + String(repeating: "z", count: 20)
+            l.interceptorName = "IDR-1 " + l.interceptorName + String(repeating: "i", count: 20)
+            return l
+        }
+        var lines = CueLogfmtLines(capacity: 8_192)
+        for l in sample { lines.append(l) }  // warm-up: one-time metadata
+        let n = AllocationCounter.counting {
+            for round in 0..<200 {
+                lines.clear()
+                for k in 0..<16 { lines.append(sample[(round + k) % sample.count]) }
+            }
+        }
+        #expect(n == 0, "\(n) allocations in 3,200 lines")
+        #expect(lines.count > 16 * 100)
+    }
+}
+#endif

@@ -248,8 +248,9 @@ public final class NodeDaemon {
     }
 
     /// Work after every wake-up: gpsd deadlines, the due ticks, the cue
-    /// events' journal lines (`DaemonLog.flushPending`), making the cue log durable (cues of this wake's datagrams and ticks), the
-    /// watchdog, flushing the recording, expiring metrics connections.
+    /// events' journal lines (`DaemonLog.flushPending`), making the cue
+    /// log durable (cues of this wake's datagrams and ticks), the watchdog,
+    /// flushing the recording, expiring metrics connections.
     func afterWake(nowNs: Int64) {
         if let gpsd, let deadline = gpsd.nextDeadlineNs, deadline <= nowNs { pollGpsd(gpsd, nowNs: nowNs) }
         if let holder { tickWhileDue(atNs: nowNs, holder: holder) }
