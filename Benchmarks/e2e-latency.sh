@@ -13,6 +13,9 @@
 # Usage: Benchmarks/e2e-latency.sh [OUT=out/e2e-latency] [SECONDS=60] [DRONES=24] [SEED=1]
 # Takes about 2 x SECONDS plus the builds; all traffic is on 127.0.0.1.
 # E2E_REPORT_ONLY=1 skips the runs and rewrites the section from OUT's JSON.
+# E2E_FIFO=PRIORITY runs the node under SCHED_FIFO at that priority
+# (`chrt -f`, as Hardware/deploy/skycued.service runs it; needs the right
+# to raise it: root or CAP_SYS_NICE), the sender and receiver as they are.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${1:-out/e2e-latency}
@@ -25,6 +28,13 @@ if [[ -z ${E2E_REPORT_ONLY:-} ]]; then
   skycued="$(swift build -c release --show-bin-path)/skycued"
   e2e="$(swift build -c release --package-path Benchmarks --show-bin-path)/skycue-e2e"
   mkdir -p "$out"
+  if [[ -n ${E2E_FIFO:-} ]]; then
+    # skycue-e2e starts the node by path: a wrapper that asks for SCHED_FIFO first.
+    printf '#!/bin/sh\nexec chrt -f %d %q "$@"\n' "$E2E_FIFO" "$skycued" > "$out/skycued-fifo"
+    chmod +x "$out/skycued-fifo"
+    skycued="$out/skycued-fifo"
+  fi
+  echo "${E2E_FIFO:-}" > "$out/fifo"
   for rate in 1000 10000; do
     run=("$e2e" --skycued "$skycued" --site Hardware/sites/reference.json --rate "$rate" --duration-s "$seconds"
          --drones "$drones" --seed "$seed" --log "$out/node-$rate.log")
@@ -47,6 +57,11 @@ def node_quantile(buckets, q):
     for le, n in items:
         if n >= q * total:
             return "> 10 s" if le == float("inf") else (f"<= {le * 1e6:g} µs" if le < 1e-3 else f"<= {le * 1e3:g} ms")
+try:
+    fifo = open(os.path.join(out, "fifo")).read().strip()
+except FileNotFoundError:
+    fifo = ""
+scheduling = f"node under SCHED_FIFO priority {fifo} (`E2E_FIFO={fifo}`, `chrt -f {fifo}`, as Hardware/deploy/skycued.service runs it)" if fifo else "node at the sender's niceness (no real-time priority)"
 cpu = open("/proc/cpuinfo").read()
 model = re.search(r"model name\s*: (.*)", cpu).group(1)
 load = open("/proc/loadavg").read().split()[:3]
@@ -73,7 +88,7 @@ ten = runs[1]["end_to_end"]
 met = ten.get("count", 0) > 0 and ten["p99_us"] <= 250
 print(f"""## End to end on loopback through skycued (issue 8)
 
-- Command: `Benchmarks/e2e-latency.sh {out} {seconds} {drones} {seed}` (release builds; per rate `skycue-e2e --skycued .build/release/skycued --site Hardware/sites/reference.json --rate RATE --duration-s {seconds} --drones {drones} --seed {seed}`), niceness {runs[0]['niceness']}
+- Command: `{'E2E_FIFO=' + fifo + ' ' if fifo else ''}Benchmarks/e2e-latency.sh {out} {seconds} {drones} {seed}` (release builds; per rate `skycue-e2e --skycued .build/release/skycued --site Hardware/sites/reference.json --rate RATE --duration-s {seconds} --drones {drones} --seed {seed}`), niceness {runs[0]['niceness']}; {scheduling}
 - Machine: {model}, {os.cpu_count()} online CPUs shared by the node, the sender, the cue receiver and other users (load average {' '.join(load)} at the end)
 - Date: {now}
 

@@ -46,14 +46,15 @@ public struct ThreatAssessment: Sendable, BitwiseCopyable {
         }
         var best: ThreatAssessment? = nil
         for z in 0..<zones.count {
-            let zone = zones[z]
-            let nominal = zone.firstEntryS(position: p, velocity: v, horizonS: horizonS)
+            // A pointer, not a copy of the 1.1 KB zone.
+            let zone = zones.baseAddress.unsafelyUnwrapped + z
+            let nominal = zone.pointee.firstEntryS(position: p, velocity: v, horizonS: horizonS)
             var earliest = nominal ?? Double.infinity
             for j in 0..<12 {
                 let col = j % 6, sign = j < 6 ? sigmaK : -sigmaK
                 let dp = Vector3(spread[0, col], spread[1, col], spread[2, col])
                 let dv = Vector3(spread[3, col], spread[4, col], spread[5, col])
-                if let t = zone.firstEntryS(position: p + sign * dp, velocity: v + sign * dv, horizonS: horizonS),
+                if let t = zone.pointee.firstEntryS(position: p + sign * dp, velocity: v + sign * dv, horizonS: horizonS),
                     t < earliest
                 {
                     earliest = t

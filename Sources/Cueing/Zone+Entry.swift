@@ -59,19 +59,26 @@ extension Zone {
     /// skipped: it can only be met at its end vertices, which the adjacent
     /// edges report.
     func firstEdgeContact(x0: Double, y0: Double, vx: Double, vy: Double) -> Double? {
-        var best = Double.infinity
-        var j = vertexCount - 1
-        for i in 0..<vertexCount {
-            let ax = east[j], ay = north[j]
-            let ex = east[i] - ax, ey = north[i] - ay
-            let denom = vx * ey - vy * ex
-            if denom != 0 {
-                let wx = ax - x0, wy = ay - y0
-                let t = (wx * ey - wy * ex) / denom
-                let s = (wx * vy - wy * vx) / denom
-                if s >= 0 && s <= 1 && t >= 0 && t < best { best = t }
+        // Element pointers, as in `containsHorizontally`: no vertex list copies.
+        let count = vertexCount
+        let best = east.withUnsafeElementPointer { east in
+            north.withUnsafeElementPointer { north in
+                var best = Double.infinity
+                var j = count - 1
+                for i in 0..<count {
+                    let ax = east[j], ay = north[j]
+                    let ex = east[i] - ax, ey = north[i] - ay
+                    let denom = vx * ey - vy * ex
+                    if denom != 0 {
+                        let wx = ax - x0, wy = ay - y0
+                        let t = (wx * ey - wy * ex) / denom
+                        let s = (wx * vy - wy * vx) / denom
+                        if s >= 0 && s <= 1 && t >= 0 && t < best { best = t }
+                    }
+                    j = i
+                }
+                return best
             }
-            j = i
         }
         return best.isFinite ? best : nil
     }

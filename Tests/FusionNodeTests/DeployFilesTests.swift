@@ -23,6 +23,9 @@ struct DeployFilesTests {
         #expect(lines.contains("ExecStart=/usr/local/bin/skycued --config /etc/skycue/site.json"))
         #expect(lines.contains("ExecReload=/bin/kill -HUP $MAINPID"))
         #expect(lines.contains("StateDirectory=skycue"))
+        // The fusion thread's latency tail is preemption (Benchmarks/README.md).
+        #expect(lines.contains("CPUSchedulingPolicy=fifo") && lines.contains { $0.hasPrefix("CPUSchedulingPriority=") })
+        #expect(lines.contains("RestrictRealtime=no"), "RestrictRealtime=yes would refuse the policy")
         #expect(site.recording.directory?.hasPrefix("/var/lib/skycue/") == true, "recording outside StateDirectory")
         let chrony = try Self.text("chrony.conf")
         #expect(chrony.contains("refclock SOCK") && chrony.contains("refid PPS"))

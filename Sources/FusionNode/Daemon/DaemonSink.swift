@@ -74,15 +74,13 @@ struct DaemonSink: NodeSink {
     /// The node writes no tracks.jsonl (CAT062 and CoT carry the picture).
     var wantsTrackReports: Bool { false }
 
+    /// The line goes to the cue log (buffered, made durable after the
+    /// wake-up) and to the journal's pending lines (written after the
+    /// wake-up): neither waits for a disk or the journal here, so the next
+    /// cue and the next datagram do not either.
     mutating func cueReport(_ line: CueReportLine, json: UnsafeRawBufferPointer) {
         cueLog?.append(json)
-        let c = line.cue
-        log.write(
-            .info, "cue",
-            [
-                "kind": "\(c.kind)", "seq": "\(c.sequence)", "track": "\(c.trackId)", "zone": line.zoneName,
-                "interceptor": line.interceptorName, "p_uncrewed": "\(c.pUncrewed)",
-            ])
+        log.cue(line)
     }
 }
 

@@ -39,7 +39,8 @@ public final class NodeDaemon {
     let receivers: [UDPReceiver]
     let batch: ReceiveBatch
     var holder: PipelineHolder?
-    var sink: DaemonSink
+    /// Unchecked for the reason `PipelineHolder.pipeline` is.
+    @exclusivity(unchecked) var sink: DaemonSink
     let gpsd: GpsdClient?
     var gpsdRegisteredConnects = 0
     let metrics: MetricsServer?
@@ -246,12 +247,14 @@ public final class NodeDaemon {
         return Int32(clamping: max(0, ms))
     }
 
-    /// Work after every wake-up: gpsd deadlines, the due ticks, making the
-    /// cue log durable (cues of this wake's datagrams and ticks), the
-    /// watchdog, flushing the recording, expiring metrics connections.
+    /// Work after every wake-up: gpsd deadlines, the due ticks, the cue
+    /// events' journal lines (`DaemonLog.flushPending`), making the cue
+    /// log durable (cues of this wake's datagrams and ticks), the watchdog,
+    /// flushing the recording, expiring metrics connections.
     func afterWake(nowNs: Int64) {
         if let gpsd, let deadline = gpsd.nextDeadlineNs, deadline <= nowNs { pollGpsd(gpsd, nowNs: nowNs) }
         if let holder { tickWhileDue(atNs: nowNs, holder: holder) }
+        log.flushPending()
         sink.cueLog?.sync()
         checkSensors(nowNs: nowNs)
         recorder?.flush()

@@ -1,0 +1,67 @@
+import WireFormats
+
+/// Journal lines of cue events in the daemon's logfmt, formatted into a
+/// reused byte buffer (no String, no allocation once the buffer has grown
+/// to the longest run of lines): `level=info event=cue kind=update seq=12
+/// track=5 zone=... interceptor=... p_uncrewed=0.9731`, one line per cue.
+///
+/// The same bytes as `DaemonLog.line(.info, "cue", ...)` for the same
+/// fields, with `p_uncrewed` to 4 decimals as in `cues.jsonl` (the String
+/// form printed the shortest round-trip digits, which needs a String).
+/// Quoting works on bytes: a value is quoted when empty or holding a space,
+/// `"`, `=` or a newline byte, and then `\`, `"` and newline are escaped.
+public struct CueLogfmtLines: Sendable {
+    var text: TextByteBuffer
+
+    /// An empty buffer with room for `capacity` bytes.
+    public init(capacity: Int) { text = TextByteBuffer(capacity: capacity) }
+
+    /// Bytes written since the last `clear`.
+    public var count: Int { text.count }
+
+    /// Forgets the lines, keeping the storage.
+    public mutating func clear() { text.clear() }
+
+    /// Calls `body` with the lines written since the last `clear`.
+    public func withBytes<R>(_ body: (UnsafeRawBufferPointer) -> R) -> R { text.bytes.withUnsafeBytes(body) }
+
+    /// Appends the line of one cue event.
+    public mutating func append(_ line: CueReportLine) {
+        let c = line.cue
+        text.append("level=info event=cue kind=")
+        text.append(c.kind.reportName)
+        text.append(" seq=")
+        text.appendInteger(UInt64(c.sequence))
+        text.append(" track=")
+        text.appendInteger(UInt64(c.trackId))
+        text.append(" zone=")
+        appendValue(line.zoneName)
+        text.append(" interceptor=")
+        appendValue(line.interceptorName)
+        text.append(" p_uncrewed=")
+        if !text.appendFixed(c.pUncrewed, decimals: 4) { text.append("nan") }
+        text.append(byte: UInt8(ascii: "\n"))
+    }
+
+    /// A logfmt value, quoted and escaped when it must be.
+    mutating func appendValue(_ value: String) {
+        let utf8 = value.utf8
+        let needsQuotes =
+            utf8.isEmpty
+            || utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == 0x0A }
+        guard needsQuotes else {
+            for b in utf8 { text.append(byte: b) }
+            return
+        }
+        text.append(byte: UInt8(ascii: "\""))
+        for b in utf8 {
+            switch b {
+            case UInt8(ascii: "\\"): text.append("\\\\")
+            case UInt8(ascii: "\""): text.append("\\\"")
+            case 0x0A: text.append("\\n")
+            default: text.append(byte: b)
+            }
+        }
+        text.append(byte: UInt8(ascii: "\""))
+    }
+}
