@@ -99,9 +99,7 @@ extension FusionEngine {
             if !scratch.addPair(track: slot, measurement: j, cost: g.normalisedSquared) {
                 counters.pairBudgetExceeded &+= 1
             } else if inOrder, scratch.bestSlot[j] < 0 || g.normalisedSquared < scratch.bestCost[j] {
-                scratch.bestSlot[j] = slot
-                scratch.bestCost[j] = g.normalisedSquared
-                (scratch.bestPrediction + j).update(from: scratch.workPrediction, count: 1)
+                scratch.keepWorkPrediction(asBestOf: j, slot: slot, cost: g.normalisedSquared)
             }
         }
     }
