@@ -21,4 +21,9 @@ for dir in .build/*/debug .build/*/release Benchmarks/.build/*/debug Benchmarks/
         removed=$((removed + 1))
     done
 done
+# Without its build database and plan, SwiftPM then stops at "unable to
+# load output file map" for the deleted modules instead of rebuilding them.
+for root in .build Benchmarks/.build; do
+    rm -f "$root"/build.db "$root"/debug.yaml "$root"/release.yaml
+done
 echo "clean-dependants: removed $removed module build directories; the next build recompiles them"

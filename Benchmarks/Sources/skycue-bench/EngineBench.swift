@@ -39,6 +39,13 @@ struct ScalePoint {
 }
 
 enum EngineBench {
+    /// `--timed-s N`: a shorter timed span for quick comparisons (e.g.
+    /// under valgrind's callgrind, whose instruction counts do not depend
+    /// on the host's load).
+    nonisolated(unsafe) static var timedOverrideS: Double?
+    /// `--latency-dump FILE`: one line per timed datagram, `cpuNs wallNs
+    /// plots datagramsSinceMaintain`, to see what the tail is made of.
+    nonisolated(unsafe) static var latencyDumpPath: String?
     static let secondNs: Int64 = 1_000_000_000
     /// One table size for every scale point, so that only the live count varies;
     /// 10,000 targets with their clutter need ~16,000 slots (tentative tracks).
@@ -53,7 +60,7 @@ enum EngineBench {
     /// Seconds of data timed, then counted, at each scale: enough datagrams
     /// for a p99.9 and >= 10,000 detections counted.
     static func plan(targets: Int) -> (warmS: Double, timedS: Double, countedS: Double) {
-        let timedS = min(1_200, max(30, (400_000 / Double(targets)).rounded()))
+        let timedS = timedOverrideS ?? min(1_200, max(30, (400_000 / Double(targets)).rounded()))
         let perSecond = 0.9 * Double(targets) + max(1, Double(targets) / 10)
         let countedS = max(10, (12_000 / perSecond).rounded(.up))
         // Targets launch over the first quarter of the scenario: warm up past
@@ -107,8 +114,11 @@ enum EngineBench {
         var cpuLatencies = [Int64](repeating: 0, count: timed.count)
         var liveSum = 0.0, liveMin = Int.max, liveMax = 0
         var detections = 0
+        var sinceMaintain = [Int](repeating: 0, count: timed.count)
+        var afterMaintain = 0
         for (k, d) in timed.enumerated() {
             while d.arrivalNs > nextMaintainNs {
+                afterMaintain = 0
                 let c = cpuNs()
                 let a = nowNs()
                 engine.maintain(atNs: nextMaintainNs)
@@ -131,6 +141,8 @@ enum EngineBench {
                 return (b - a, cpuNs() - c)
             }
             latencies[k] = elapsed
+            sinceMaintain[k] = afterMaintain
+            afterMaintain += 1
             cpuLatencies[k] = cpu
             point.processCpuNs += cpu
             point.processNs += elapsed
@@ -141,6 +153,12 @@ enum EngineBench {
         point.meanLiveTracks = liveSum / Double(max(1, timed.count))
         point.minLiveTracks = liveMin
         point.maxLiveTracks = liveMax
+        if let path = latencyDumpPath, let f = fopen(path, "w") {
+            for k in 0..<timed.count {
+                fputs("\(cpuLatencies[k]) \(latencies[k]) \(timed[k].measurements.count) \(sinceMaintain[k])\n", f)
+            }
+            fclose(f)
+        }
         latencies.sort()
         cpuLatencies.sort()
         func pct(_ q: Double, _ v: [Int64]) -> Int64 {

@@ -10,16 +10,20 @@ struct AssociationScratch: ~Copyable {
     let gated: UnsafeMutablePointer<Bool>
     /// Per measurement in the batch: the track slot with the lowest gated
     /// NIS among those the measurement is not late for (-1: none), that
-    /// NIS, and the gate's prediction of that track to the measurement's
-    /// time. The assignment nearly always picks this track; its update then
-    /// starts from the prediction instead of computing it again.
+    /// NIS, and which element of `predictions` holds the gate's prediction
+    /// of that track to the measurement's time. The assignment nearly
+    /// always picks this track; its update then starts from the prediction
+    /// instead of computing it again.
     let bestSlot: UnsafeMutablePointer<Int>
     let bestCost: UnsafeMutablePointer<Double>
-    let bestPrediction: UnsafeMutablePointer<FusionEngine.Filter.Prediction>
-    /// Where the gate predicts each candidate track (one more element
-    /// after `bestPrediction`'s): copied into `bestPrediction` only when it
-    /// becomes a measurement's best.
-    let workPrediction: UnsafeMutablePointer<FusionEngine.Filter.Prediction>
+    let bestIndex: UnsafeMutablePointer<Int>
+    /// `maxBatch + 1` predictions: one per measurement's best and one the
+    /// gate predicts each candidate into (`workIndex`). A candidate that
+    /// becomes a measurement's best swaps indices with it instead of
+    /// copying its 1.8 KB prediction (`keepWorkPrediction`). The indices
+    /// stay a permutation, so no two owners share an element.
+    let predictions: UnsafeMutablePointer<FusionEngine.Filter.Prediction>
+    var workIndex: Int
     /// Where the tracks were at `gridTimeNs`, horizontally.
     var grid: SpatialGrid
     var gridTimeNs: Int64 = 0
@@ -36,8 +40,10 @@ struct AssociationScratch: ~Copyable {
         gated = .allocate(capacity: maxBatch)
         bestSlot = .allocate(capacity: maxBatch)
         bestCost = .allocate(capacity: maxBatch)
-        bestPrediction = .allocate(capacity: maxBatch + 1)
-        workPrediction = bestPrediction + maxBatch
+        predictions = .allocate(capacity: maxBatch + 1)
+        bestIndex = .allocate(capacity: maxBatch)
+        for j in 0..<maxBatch { bestIndex[j] = j }
+        workIndex = maxBatch
         grid = SpatialGrid(capacity: trackCapacity, cellSizeM: gridCellM)
         predictedAtGrid = .allocate(capacity: trackCapacity)
     }
@@ -47,7 +53,8 @@ struct AssociationScratch: ~Copyable {
         gated.deallocate()
         bestSlot.deallocate()
         bestCost.deallocate()
-        bestPrediction.deallocate()
+        bestIndex.deallocate()
+        predictions.deallocate()
         predictedAtGrid.deallocate()
     }
 
@@ -65,9 +72,22 @@ struct AssociationScratch: ~Copyable {
         return assignment.addPair(track: track, measurement: measurement, cost: cost)
     }
 
+    /// Where the gate predicts the candidate track it is testing.
+    var workPrediction: UnsafeMutablePointer<FusionEngine.Filter.Prediction> { predictions + workIndex }
+
+    /// Keeps the work prediction as measurement `j`'s best (`slot`, `cost`);
+    /// `j`'s previous best becomes the next work space.
+    mutating func keepWorkPrediction(asBestOf j: Int, slot: Int, cost: Double) {
+        bestSlot[j] = slot
+        bestCost[j] = cost
+        let kept = workIndex
+        workIndex = bestIndex[j]
+        bestIndex[j] = kept
+    }
+
     /// The gate's prediction of `slot` for measurement `j`, if it is the
     /// one kept (the update uses it up in place).
     func prediction(ofSlot slot: Int, forMeasurement j: Int) -> UnsafeMutablePointer<FusionEngine.Filter.Prediction>? {
-        bestSlot[j] == slot ? bestPrediction + j : nil
+        bestSlot[j] == slot ? predictions + bestIndex[j] : nil
     }
 }

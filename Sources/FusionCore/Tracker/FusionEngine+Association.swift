@@ -51,7 +51,7 @@ extension FusionEngine {
             gate(m, index: j, candidates: found)
             return
         }
-        let (east, north, extra) = searchCentre(of: m)
+        let (east, north, extra) = Self.searchCentre(of: m, acousticRangeM: configuration.acousticRangeM)
         guard east.isFinite, north.isFinite else { return }
         let radius = configuration.searchRadiusM + extra + drift
         var found = 0
@@ -99,9 +99,7 @@ extension FusionEngine {
             if !scratch.addPair(track: slot, measurement: j, cost: g.normalisedSquared) {
                 counters.pairBudgetExceeded &+= 1
             } else if inOrder, scratch.bestSlot[j] < 0 || g.normalisedSquared < scratch.bestCost[j] {
-                scratch.bestSlot[j] = slot
-                scratch.bestCost[j] = g.normalisedSquared
-                (scratch.bestPrediction + j).update(from: scratch.workPrediction, count: 1)
+                scratch.keepWorkPrediction(asBestOf: j, slot: slot, cost: g.normalisedSquared)
             }
         }
     }
@@ -137,13 +135,15 @@ extension FusionEngine {
     }
 
     /// Horizontal point around which to look for tracks, and how much wider
-    /// than the base radius to look, for each kind of measurement.
-    func searchCentre(of m: Measurement) -> (east: Double, north: Double, extra: Double) {
+    /// than the base radius to look, for each kind of measurement. Static:
+    /// as a method of the engine, the optimiser copied the whole engine
+    /// value for each call from the mutating gate.
+    static func searchCentre(of m: Measurement, acousticRangeM: Double) -> (east: Double, north: Double, extra: Double) {
         switch m.kind {
         case .position:
             return (m.values[0], m.values[1], 0)
         case .bearing:
-            return (m.pose.positionENU.x, m.pose.positionENU.y, configuration.acousticRangeM)
+            return (m.pose.positionENU.x, m.pose.positionENU.y, acousticRangeM)
         case .radar:
             let r = m.values[0], az = m.values[1]
             var ground = r, extra = 0.0

@@ -170,9 +170,11 @@ extension FusionEngine {
                 delete = nowNs - tracks[slot].lastUpdateNs > configuration.coastLimitNs
                     || hasLostBearingSupport(slot, atNs: nowNs)
             }
-            // Through the storage pointer: the table's `_read` accessor made
-            // a copy of the 1.9 KB filter for this call.
-            let estimate = (tracks.storage + slot).pointee.filter.coarselyPredictedState(to: nowNs)
+            // Through a pointer to the filter in the table: the method
+            // form copied the 1.9 KB filter for this call.
+            let estimate = withUnsafePointer(to: &(tracks.storage + slot).pointee.filter) {
+                Filter.coarselyPredictedState(of: $0, to: nowNs)
+            }
             if !(estimate.horizontalSigmaM <= maxSigma) || !estimate.mean.isFinite { delete = true }
             if delete {
                 removeTrack(slot: slot)
