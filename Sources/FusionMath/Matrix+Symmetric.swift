@@ -47,11 +47,19 @@ extension Matrix where R == C {
     @inlinable public static func congruence(_ f: Matrix<R, R>, _ p: Matrix<R, R>, plus q: Matrix<R, R>)
         -> Matrix<R, R>
     {
+        var r = p
+        congruence(f, &r, plus: q)
+        return r
+    }
+
+    /// The same in place, `p = F p F^T + Q`: the prediction overwrites the
+    /// caller's covariance instead of returning a 6x6 value to be copied in.
+    @inlinable public static func congruence(_ f: Matrix<R, R>, _ p: inout Matrix<R, R>, plus q: Matrix<R, R>) {
         let fp = f * p
-        var r = q
+        p = q
         fp.withUnsafeElements { pfp in
             f.withUnsafeElements { pf in
-                r.withUnsafeMutableElements { pr in
+                p.withUnsafeMutableElements { pr in
                     for i in 0..<R {
                         for j in 0...i {
                             var s = 0.0
@@ -68,6 +76,5 @@ extension Matrix where R == C {
                 }
             }
         }
-        return r
     }
 }

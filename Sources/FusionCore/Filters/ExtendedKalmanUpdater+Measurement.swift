@@ -25,6 +25,16 @@ extension ExtendedKalmanUpdater {
         return try dispatch(&unchanged, measurement, updating: false)
     }
 
+    /// NIS and dimension of `measurement` against `state`, without the
+    /// log-likelihood (NaN; its logarithm is not computed): what a gate
+    /// needs.
+    @inlinable public func gateStatistics(of state: GaussianState, for measurement: Measurement) throws(FilterError)
+        -> InnovationSummary
+    {
+        var unchanged = state
+        return try dispatch(&unchanged, measurement, updating: false, likelihood: false)
+    }
+
     /// `state` (already predicted to the measurement's time) updated with
     /// `measurement`, and the innovation that did it.
     @inlinable public func update(_ state: GaussianState, with measurement: Measurement) throws(FilterError)
@@ -44,45 +54,45 @@ extension ExtendedKalmanUpdater {
         try dispatch(&state, measurement, updating: true)
     }
 
-    @inlinable func dispatch(_ state: inout GaussianState, _ m: Measurement, updating: Bool) throws(FilterError)
-        -> InnovationSummary
-    {
+    @inlinable func dispatch(
+        _ state: inout GaussianState, _ m: Measurement, updating: Bool, likelihood: Bool = true
+    ) throws(FilterError) -> InnovationSummary {
         let x = state.mean
         switch m.kind {
         case .radar:
             switch (m.hasElevation, m.hasRangeRate) {
             case (true, false):
                 return try run(
-                    &state, CartesianToElevationBearingRange(pose: m.pose).predict(x), m, [0, 1, 2], updating)
+                    &state, CartesianToElevationBearingRange(pose: m.pose).predict(x), m, [0, 1, 2], updating, likelihood)
             case (true, true):
                 return try run(
-                    &state, CartesianToElevationBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 2, 3], updating)
+                    &state, CartesianToElevationBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 2, 3], updating, likelihood)
             case (false, false):
                 return try run(
-                    &state, CartesianToBearingRange(pose: m.pose).predict(x), m, [0, 1], updating,
+                    &state, CartesianToBearingRange(pose: m.pose).predict(x), m, [0, 1], updating, likelihood,
                     considerVertical: true)
             case (false, true):
                 return try run(
-                    &state, CartesianToBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 3], updating,
+                    &state, CartesianToBearingRangeRate(pose: m.pose).predict(x), m, [0, 1, 3], updating, likelihood,
                     considerVertical: true)
             }
         case .bearing:
             if m.hasElevation {
-                return try run(&state, CartesianToElevationBearing(pose: m.pose).predict(x), m, [0, 1], updating)
+                return try run(&state, CartesianToElevationBearing(pose: m.pose).predict(x), m, [0, 1], updating, likelihood)
             }
-            return try run(&state, CartesianToBearing(pose: m.pose).predict(x), m, [0], updating)
+            return try run(&state, CartesianToBearing(pose: m.pose).predict(x), m, [0], updating, likelihood)
         case .position:
-            return try run(&state, CartesianToPosition().predict(x), m, [0, 1, 2], updating)
+            return try run(&state, CartesianToPosition().predict(x), m, [0, 1, 2], updating, likelihood)
         }
     }
 
     /// Picks the components `index` of the measurement's values and sigmas,
     /// then computes the innovation and, when `updating`, the update (in
-    /// place). `considerVertical` (a 2D radar) treats altitude and vertical
+    /// place); the summary's log-likelihood only when `likelihood`. `considerVertical` (a 2D radar) treats altitude and vertical
     /// velocity as consider states, see `update(_:innovation:prediction:noise:considerVertical:)`.
     @inlinable func run<let M: Int>(
         _ state: inout GaussianState, _ prediction: MeasurementPrediction<M>, _ m: Measurement,
-        _ index: InlineArray<M, Int>, _ updating: Bool, considerVertical: Bool = false
+        _ index: InlineArray<M, Int>, _ updating: Bool, _ likelihood: Bool, considerVertical: Bool = false
     ) throws(FilterError) -> InnovationSummary {
         var z = Vector<M>.zero
         var r = Matrix<M, M>.zero
@@ -96,6 +106,6 @@ extension ExtendedKalmanUpdater {
         if updating {
             try update(&state, innovation: nu, prediction: prediction, noise: r, considerVertical: considerVertical)
         }
-        return nu.summary
+        return likelihood ? nu.summary : nu.gateSummary
     }
 }

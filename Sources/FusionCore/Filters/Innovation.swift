@@ -18,7 +18,6 @@ public struct Innovation<let M: Int>: Sendable, BitwiseCopyable {
     /// `P H^T`, 6 x M.
     public var crossCovariance: Matrix<6, M>
     public var normalisedSquared: Double
-    public var logLikelihood: Double
 
     @inlinable public init(
         residual: Vector<M>, covariance: Matrix<M, M>, covarianceFactor: Cholesky<M>,
@@ -28,13 +27,22 @@ public struct Innovation<let M: Int>: Sendable, BitwiseCopyable {
         self.covariance = covariance
         self.covarianceFactor = covarianceFactor
         self.crossCovariance = crossCovariance
-        let nis = covarianceFactor.mahalanobisSquared(residual)
-        normalisedSquared = nis
-        logLikelihood = -0.5 * (nis + covarianceFactor.logDeterminant + Double(M) * InnovationSummary.logTwoPi)
+        normalisedSquared = covarianceFactor.mahalanobisSquared(residual)
+    }
+
+    /// `ln L`, computed when asked (a logarithm of `det S`): the gate needs
+    /// only the NIS, see `gateSummary`.
+    @inlinable public var logLikelihood: Double {
+        -0.5 * (normalisedSquared + covarianceFactor.logDeterminant + Double(M) * InnovationSummary.logTwoPi)
     }
 
     @inlinable public var summary: InnovationSummary {
         InnovationSummary(
             normalisedSquared: normalisedSquared, logLikelihood: logLikelihood, dimension: M)
+    }
+
+    /// NIS and dimension without the log-likelihood (NaN): what a gate needs.
+    @inlinable public var gateSummary: InnovationSummary {
+        InnovationSummary(normalisedSquared: normalisedSquared, logLikelihood: .nan, dimension: M)
     }
 }

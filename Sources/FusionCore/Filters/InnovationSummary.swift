@@ -4,7 +4,8 @@
 public struct InnovationSummary: Sendable, BitwiseCopyable, Equatable {
     /// NIS, `nu^T S^-1 nu`: compare with a chi-square quantile of `dimension` dof.
     public var normalisedSquared: Double
-    /// Gaussian log-likelihood of the measurement, `ln N(nu; 0, S)`.
+    /// Gaussian log-likelihood of the measurement, `ln N(nu; 0, S)`; NaN
+    /// from `ExtendedKalmanUpdater.gateStatistics`, which skips it.
     public var logLikelihood: Double
     /// Measurement dimension M (1...4).
     public var dimension: Int

@@ -14,8 +14,9 @@ extension InteractingMultipleModel {
         public var probabilities: Vector<K>
         /// The combined (moment-matched) predicted estimate.
         public var prior: GaussianState
-        /// NIS and dimension of the measurement against `prior` (the log-
-        /// likelihood field is the combined estimate's, not the mixture's).
+        /// NIS and dimension of the measurement against `prior`; no log-
+        /// likelihood (NaN: the gate needs only the NIS, and the update
+        /// computes the mixture's from the models').
         public var innovation: InnovationSummary
 
         @inlinable public init(
@@ -55,15 +56,16 @@ extension InteractingMultipleModel {
             p.probabilities = probabilities
             p.prior = state
         }
-        p.innovation = try updater.innovation(of: p.prior, for: measurement)
+        p.innovation = try updater.gateStatistics(of: p.prior, for: measurement)
     }
 
     /// What a gate needs and no more: NIS of `measurement` against the
-    /// combined estimate predicted to its time. `innovation(for:)` also
-    /// computes the K per-model likelihoods of the mixture, which the gate
-    /// throws away (one gate test: 9.1 us -> see Benchmarks/README.md).
+    /// combined estimate predicted to its time (log-likelihood NaN).
+    /// `innovation(for:)` also computes the K per-model likelihoods of the
+    /// mixture, which the gate throws away (one gate test: 9.1 us -> see
+    /// Benchmarks/README.md).
     @inlinable public func gateInnovation(for measurement: Measurement) throws(FilterError) -> InnovationSummary {
-        try updater.innovation(of: predictedState(to: measurement.timeNs), for: measurement)
+        try updater.gateStatistics(of: predictedState(to: measurement.timeNs), for: measurement)
     }
 
     @inlinable @discardableResult

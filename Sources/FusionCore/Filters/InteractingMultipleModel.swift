@@ -169,7 +169,8 @@ public struct InteractingMultipleModel<let K: Int, Model: MotionModel>: TrackFil
     @inlinable func innovationAtMeasurementTime(_ m: Measurement) throws(FilterError)
         -> (summary: InnovationSummary, logWeights: Vector<K>)
     {
-        var combinedSummary = try updater.innovation(of: state, for: m)
+        // The combined estimate's own likelihood would be replaced.
+        var combinedSummary = try updater.gateStatistics(of: state, for: m)
         var logWeights = Vector<K>.zero
         for j in 0..<K {
             let s = try updater.innovation(of: modelStates[j], for: m)

@@ -47,7 +47,7 @@ extension MotionModel {
         guard timeNs > state.timeNs else { return }
         let dt = secondsBetween(state.timeNs, timeNs)
         let f = transition(at: state.mean, dt: dt)
-        state.covariance = StateCovariance.congruence(f, state.covariance, plus: processNoise(dt: dt))
+        StateCovariance.congruence(f, &state.covariance, plus: processNoise(dt: dt))
         state.mean = propagate(state.mean, dt: dt)
         state.timeNs = timeNs
     }
