@@ -34,21 +34,15 @@ extension NodeDaemon {
             }
         }
         sink = outputs
-        configuration.zones = new.zones
-        configuration.interceptors = new.interceptors
-        configuration.outputs.cues = new.outputs.cues
-        configuration.cueing = new.cueing
+        let merged = configuration.replacingReloadable(with: new)
         counters.reloads &+= 1
-        var unchanged = new
-        unchanged.zones = configuration.zones
-        unchanged.interceptors = configuration.interceptors
-        unchanged.outputs.cues = configuration.outputs.cues
-        unchanged.cueing = configuration.cueing
-        if unchanged != configuration {
+        // Anything else that differs is a section only a restart applies.
+        if merged != new {
             log.write(
                 .warning, "reload_partial",
                 ["note": "only zones, interceptors, cue endpoints and cueing reload; restart for the rest"])
         }
+        configuration = merged
         log.write(
             .info, "reload",
             ["zones": "\(new.zones.count)", "interceptors": "\(new.interceptors.count)", "cue_endpoints": "\(new.outputs.cues.count)"])

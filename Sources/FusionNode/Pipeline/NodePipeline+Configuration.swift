@@ -50,8 +50,7 @@ extension NodePipeline {
     }
 
     static func emptyCueingEngine(_ c: SiteConfiguration, frame: LocalFrame) -> CueingEngine {
-        var parameters = c.cueing
-        parameters.nodeId = c.node.id
+        let parameters = c.cueingParameters
         // Room beyond the file's lists, so that a reload (SIGHUP) can add
         // zones and interceptors without rebuilding the engine.
         let engine = CueingEngine(

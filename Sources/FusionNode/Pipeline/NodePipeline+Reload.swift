@@ -10,17 +10,33 @@ extension NodePipeline {
     /// ignored (it needs a restart).
     /// On a throw nothing has changed.
     public mutating func reloadCueing(from new: SiteConfiguration) throws(PipelineError) {
-        var merged = configuration
-        merged.zones = new.zones
-        merged.interceptors = new.interceptors
-        merged.outputs.cues = new.outputs.cues
-        merged.cueing = new.cueing
+        let merged = configuration.replacingReloadable(with: new)
         try Self.configureCueing(&cueing, merged, frame: frame)
-        cueing.parameters = merged.cueing
-        cueing.parameters.nodeId = merged.node.id
+        cueing.parameters = merged.cueingParameters
         let counters = output.counters
         output = PipelineOutput(configuration: merged, frame: frame)
         output.counters = counters
         configuration = merged
+    }
+}
+
+extension SiteConfiguration {
+    /// This configuration with the sections a reload (SIGHUP) replaces
+    /// taken from `new`: zones, interceptors, cue endpoints and `cueing`.
+    /// The one list of them, for the pipeline and the daemon.
+    func replacingReloadable(with new: SiteConfiguration) -> SiteConfiguration {
+        var merged = self
+        merged.zones = new.zones
+        merged.interceptors = new.interceptors
+        merged.outputs.cues = new.outputs.cues
+        merged.cueing = new.cueing
+        return merged
+    }
+
+    /// The parameters the cueing engine runs with: `cueing`, carrying `node.id`.
+    var cueingParameters: CueingParameters {
+        var parameters = cueing
+        parameters.nodeId = node.id
+        return parameters
     }
 }
