@@ -5,12 +5,15 @@ import Simulation
 import Testing
 import WireFormats
 
-/// The allocation-free journal lines of cue events are the daemon log's
-/// String lines, byte for byte, over many random cues: names with every
-/// character logfmt quotes or escapes (and multi-byte UTF-8), any
-/// sequence and track number, p_uncrewed to 4 decimals.
+/// The daemon's journal lines parse back into the fields they were given
+/// (logfmt as `TextByteBuffer.appendLogfmtValue` quotes it: every value,
+/// whatever characters it holds, comes back whole), values are quoted only
+/// when they must be, and the allocation-free cue lines have the layout of
+/// `DaemonLog.line` for the same fields, over many random cues and names
+/// with every character logfmt quotes or escapes (CR LF and multi-byte
+/// UTF-8 among them).
 @Suite struct CueLogfmtLinesTests {
-    static let alphabet: [String] = ["a", "Z", "0", "_", "-", " ", "\"", "=", "\n", "\\", "é", "日", "\t"]
+    static let alphabet: [String] = ["a", "Z", "0", "_", "-", " ", "\"", "=", "\n", "\r\n", "\\", "é", "日", "\t"]
 
     static func randomName(_ g: inout SeededGenerator) -> String {
         var s = ""
@@ -31,18 +34,96 @@ import WireFormats
         return CueReportLine(cue: cue, zoneName: randomName(&g), interceptorName: randomName(&g))
     }
 
-    /// What `DaemonLog.write` wrote for a cue before the lines were buffered.
-    static func stringLine(_ l: CueReportLine) -> String {
+    /// A cue's fields as `DaemonLog.line` takes them.
+    static func fields(_ l: CueReportLine) -> [(String, String)] {
         let c = l.cue
-        return DaemonLog.line(
-            .info, "cue",
-            [
-                "kind": "\(c.kind)", "seq": "\(c.sequence)", "track": "\(c.trackId)", "zone": l.zoneName,
-                "interceptor": l.interceptorName, "p_uncrewed": String(format: "%.4f", c.pUncrewed),
-            ])
+        return [
+            ("level", "info"), ("event", "cue"), ("kind", "\(c.kind)"), ("seq", "\(c.sequence)"), ("track", "\(c.trackId)"),
+            ("zone", l.zoneName), ("interceptor", l.interceptorName), ("p_uncrewed", String(format: "%.4f", c.pUncrewed)),
+        ]
     }
 
-    @Test func linesMatchTheStringFormatterByteForByte() {
+    static func stringLine(_ l: CueReportLine) -> String {
+        let f = fields(l)
+        return DaemonLog.line(
+            .info, "cue",
+            [f[2].0: f[2].1, f[3].0: f[3].1, f[4].0: f[4].1, f[5].0: f[5].1, f[6].0: f[6].1, f[7].0: f[7].1])
+    }
+
+    /// A logfmt reader written from the format, not from our writer: fields
+    /// split at unquoted spaces; a quoted value ends at an unescaped quote;
+    /// `\\`, `\"` and `\n` unescaped. Nil if the line is not well formed
+    /// (or a value that needed quotes was left bare).
+    static func parse(_ line: [UInt8]) -> [(String, String)]? {
+        guard line.last == 0x0A else { return nil }
+        var fields: [(String, String)] = []
+        var i = 0
+        let end = line.count - 1
+        while i < end {
+            guard let eq = line[i..<end].firstIndex(of: UInt8(ascii: "=")) else { return nil }
+            let key = String(decoding: line[i..<eq], as: UTF8.self)
+            guard !key.isEmpty, !key.utf8.contains(UInt8(ascii: " ")) else { return nil }
+            var value: [UInt8] = []
+            i = eq + 1
+            if i < end && line[i] == UInt8(ascii: "\"") {
+                i += 1
+                var closed = false
+                while i < end {
+                    let b = line[i]
+                    if b == UInt8(ascii: "\"") { closed = true; i += 1; break }
+                    if b == UInt8(ascii: "\\") {
+                        guard i + 1 < end else { return nil }
+                        switch line[i + 1] {
+                        case UInt8(ascii: "\\"): value.append(UInt8(ascii: "\\"))
+                        case UInt8(ascii: "\""): value.append(UInt8(ascii: "\""))
+                        case UInt8(ascii: "n"): value.append(0x0A)
+                        default: return nil
+                        }
+                        i += 2
+                        continue
+                    }
+                    if b == 0x0A { return nil }
+                    value.append(b)
+                    i += 1
+                }
+                guard closed else { return nil }
+                // Quoted only when it had to be.
+                let needed = value.isEmpty || value.contains { [0x20, 0x22, 0x3D, 0x0A].contains($0) }
+                guard needed else { return nil }
+            } else {
+                while i < end && line[i] != UInt8(ascii: " ") {
+                    guard line[i] != UInt8(ascii: "\""), line[i] != UInt8(ascii: "="), line[i] != 0x0A else { return nil }
+                    value.append(line[i])
+                    i += 1
+                }
+                guard !value.isEmpty else { return nil }
+            }
+            fields.append((key, String(decoding: value, as: UTF8.self)))
+            if i < end {
+                guard line[i] == UInt8(ascii: " ") else { return nil }
+                i += 1
+            }
+        }
+        return fields
+    }
+
+    /// Any field values survive `DaemonLog.line` and a reader's parse.
+    @Test func daemonLinesParseBackIntoTheirFields() {
+        var g = SeededGenerator(seed: 4_409)
+        var quoted = 0
+        for _ in 0..<2_000 {
+            let a = Self.randomName(&g), b = Self.randomName(&g)
+            let line = DaemonLog.line(.warning, "radar_silent", ["radar": a, "note": b])
+            let parsed = Self.parse(Array(line.utf8))
+            #expect(parsed.map { $0.map { "\($0.0)=\($0.1)" } } == ["level=warning", "event=radar_silent", "radar=\(a)", "note=\(b)"], "\(line)")
+            if line.contains("\"") { quoted += 1 }
+        }
+        #expect(quoted > 500)
+    }
+
+    /// The allocation-free cue lines parse into the cue's fields, and are
+    /// `DaemonLog.line`'s bytes for the same fields.
+    @Test func cueLinesCarryTheCueAndTheDaemonLayout() {
         var g = SeededGenerator(seed: 8_251)
         var lines = CueLogfmtLines(capacity: 256)
         var checked = 0
@@ -50,15 +131,25 @@ import WireFormats
             // Batches of 1-12 lines between clears, as the daemon's wake-ups write them.
             lines.clear()
             var expected: [UInt8] = []
+            var batch: [CueReportLine] = []
             for _ in 0..<Int.random(in: 1...12, using: &g) {
                 let l = Self.randomLine(&g)
                 lines.append(l)
+                batch.append(l)
                 expected += Array(Self.stringLine(l).utf8)
                 checked += 1
             }
             let got = lines.withBytes { Array($0) }
             #expect(got == expected, "\(String(decoding: got, as: UTF8.self)) != \(String(decoding: expected, as: UTF8.self))")
             #expect(lines.count == expected.count)
+            // Split at line ends outside quotes: an escaped value holds no raw LF.
+            let split = got.split(separator: 0x0A, omittingEmptySubsequences: false).dropLast().map { Array($0) + [0x0A] }
+            #expect(split.count == batch.count)
+            for (bytes, l) in zip(split, batch) {
+                let parsed = Self.parse(bytes)
+                let want = Self.fields(l).map { "\($0.0)=\($0.1)" }
+                #expect(parsed.map { $0.map { "\($0.0)=\($0.1)" } } == want, "\(String(decoding: bytes, as: UTF8.self))")
+            }
         }
         #expect(checked > 1_000)
     }

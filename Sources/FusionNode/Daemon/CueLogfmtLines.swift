@@ -5,11 +5,9 @@ import WireFormats
 /// to the longest run of lines): `level=info event=cue kind=update seq=12
 /// track=5 zone=... interceptor=... p_uncrewed=0.9731`, one line per cue.
 ///
-/// The same bytes as `DaemonLog.line(.info, "cue", ...)` for the same
-/// fields, with `p_uncrewed` to 4 decimals as in `cues.jsonl` (the String
-/// form printed the shortest round-trip digits, which needs a String).
-/// Quoting works on bytes: a value is quoted when empty or holding a space,
-/// `"`, `=` or a newline byte, and then `\`, `"` and newline are escaped.
+/// The layout of `DaemonLog.line(.info, "cue", ...)`, with its quoting
+/// (`TextByteBuffer.appendLogfmtValue`), and `p_uncrewed` to 4 decimals as
+/// in `cues.jsonl`.
 public struct CueLogfmtLines: Sendable {
     var text: TextByteBuffer
 
@@ -35,33 +33,11 @@ public struct CueLogfmtLines: Sendable {
         text.append(" track=")
         text.appendInteger(UInt64(c.trackId))
         text.append(" zone=")
-        appendValue(line.zoneName)
+        text.appendLogfmtValue(line.zoneName)
         text.append(" interceptor=")
-        appendValue(line.interceptorName)
+        text.appendLogfmtValue(line.interceptorName)
         text.append(" p_uncrewed=")
         if !text.appendFixed(c.pUncrewed, decimals: 4) { text.append("nan") }
         text.append(byte: UInt8(ascii: "\n"))
-    }
-
-    /// A logfmt value, quoted and escaped when it must be.
-    mutating func appendValue(_ value: String) {
-        let utf8 = value.utf8
-        let needsQuotes =
-            utf8.isEmpty
-            || utf8.contains { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "=") || $0 == 0x0A }
-        guard needsQuotes else {
-            for b in utf8 { text.append(byte: b) }
-            return
-        }
-        text.append(byte: UInt8(ascii: "\""))
-        for b in utf8 {
-            switch b {
-            case UInt8(ascii: "\\"): text.append("\\\\")
-            case UInt8(ascii: "\""): text.append("\\\"")
-            case 0x0A: text.append("\\n")
-            default: text.append(byte: b)
-            }
-        }
-        text.append(byte: UInt8(ascii: "\""))
     }
 }

@@ -23,8 +23,8 @@ public struct DaemonLog {
     func write(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String> = [:]) {
         flushPending()
         // One write(2) per line: whole lines even if another process shares the journal stream.
-        var bytes = Array(Self.line(level, event, fields).utf8)
-        _ = bytes.withUnsafeMutableBytes { Glibc.write(1, $0.baseAddress, $0.count) }
+        let text = Self.lineBytes(level, event, fields)
+        _ = text.bytes.withUnsafeBytes { Glibc.write(1, $0.baseAddress, $0.count) }
     }
 
     /// Queues a cue event's line (`event=cue`); no allocation in steady state.
@@ -52,18 +52,18 @@ public struct DaemonLog {
 
     /// One line as `write` writes it, newline included.
     public static func line(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String> = [:]) -> String {
-        var line = "level=\(level.rawValue) event=\(event)"
-        for (key, value) in fields { line += " \(key)=\(Self.quoted(value))" }
-        line += "\n"
-        return line
+        String(decoding: lineBytes(level, event, fields).bytes, as: UTF8.self)
     }
 
-    static func quoted(_ value: String) -> String {
-        guard value.isEmpty || value.contains(where: { $0 == " " || $0 == "\"" || $0 == "=" || $0 == "\n" }) else {
-            return value
-        }
-        let escaped = value.replacingAll("\\", "\\\\").replacingAll("\"", "\\\"").replacingAll("\n", "\\n")
-        return "\"\(escaped)\""
+    static func lineBytes(_ level: Level, _ event: String, _ fields: KeyValuePairs<String, String>) -> TextByteBuffer {
+        var text = TextByteBuffer(capacity: 128)
+        text.append("level=")
+        text.appendRaw(level.rawValue)
+        text.append(" event=")
+        text.appendRaw(event)
+        for (key, value) in fields { text.appendLogfmtField(key, value) }
+        text.append(byte: UInt8(ascii: "\n"))
+        return text
     }
 }
 
@@ -76,13 +76,4 @@ final class PendingLogLines {
     /// Unchecked like `PipelineHolder.pipeline` (the fusion thread only):
     /// the check on every wake-up's `flushPending` was 1 % of the node's CPU.
     @exclusivity(unchecked) var lines = CueLogfmtLines(capacity: 8_192)
-}
-
-extension String {
-    /// Every `target` replaced by `replacement` (no Foundation needed).
-    func replacingAll(_ target: Character, _ replacement: String) -> String {
-        var out = ""
-        for c in self { if c == target { out += replacement } else { out.append(c) } }
-        return out
-    }
 }
