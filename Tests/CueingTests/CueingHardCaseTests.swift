@@ -58,7 +58,7 @@ import Testing
         var entry: [Int: Int64] = [:]
         var firstCue: [Int: Int64] = [:]
         var firstUncrewed: [Int: Int64] = [:]
-        setup.run(seed: seed) { snapshot, matches in
+        let score = setup.run(seed: seed) { snapshot, matches in
             observe(setup, snapshot, matches)
             for (k, v) in snapshot.tracks.enumerated() where v.belief.declared == .uncrewed {
                 if let id = matches[k], firstUncrewed[id] == nil { firstUncrewed[id] = snapshot.timeNs }
@@ -104,6 +104,12 @@ import Testing
                     entry[truth.id] = snapshot.timeNs
                 }
             }
+        }
+        // The classification suite's safety rule over these longer runs too
+        // (a crewed track declared uncrewed away from the zone is cued by
+        // nothing here, but it is the one error that must never happen).
+        if score.crewedAsUncrewed > 0 {
+            outcome.problems.append("\(hardCase) seed \(seed): crewed declared uncrewed \(score.crewedAsUncrewedCases.prefix(2))")
         }
         outcome.problems += ledger.problems.map { "\(hardCase) seed \(seed): \($0)" }
         for (k, n) in ledger.counts { outcome.counts[k, default: 0] += n }
