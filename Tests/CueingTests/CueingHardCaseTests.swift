@@ -58,7 +58,7 @@ import Testing
         var entry: [Int: Int64] = [:]
         var firstCue: [Int: Int64] = [:]
         var firstUncrewed: [Int: Int64] = [:]
-        setup.run(seed: seed) { snapshot, matches in
+        let score = setup.run(seed: seed) { snapshot, matches in
             observe(setup, snapshot, matches)
             for (k, v) in snapshot.tracks.enumerated() where v.belief.declared == .uncrewed {
                 if let id = matches[k], firstUncrewed[id] == nil { firstUncrewed[id] = snapshot.timeNs }
@@ -105,6 +105,12 @@ import Testing
                 }
             }
         }
+        // The classification suite's safety rule over these longer runs too
+        // (a crewed track declared uncrewed away from the zone is cued by
+        // nothing here, but it is the one error that must never happen).
+        if score.crewedAsUncrewed > 0 {
+            outcome.problems.append("\(hardCase) seed \(seed): crewed declared uncrewed \(score.crewedAsUncrewedCases.prefix(2))")
+        }
         outcome.problems += ledger.problems.map { "\(hardCase) seed \(seed): \($0)" }
         for (k, n) in ledger.counts { outcome.counts[k, default: 0] += n }
         for (k, n) in ledger.cancelReasons { outcome.cancelReasons[k, default: 0] += n }
@@ -145,7 +151,10 @@ import Testing
         // target 29 of seed 1, was declared and cued 60+ s ahead, but
         // while its track had swapped onto its neighbour in the stream, so
         // the cue counts for the neighbour); beside the low helicopter 19
-        // of 20; radar only 67 of 77, median lead 183 s (181 before; on
+        // of 20; radar only 67 of 77, median lead 185 s (183 before turns
+        // were counted through the manoeuvre model's covariance, with the
+        // same 67: the misses are drones, whose windows are straight; 181
+        // before that; on
         // seeds 101-120, which the test does not run, 56 of 74, as
         // before, and a cue on a track left 1.1 km behind its jet drone
         // at seed 115, before as now: a tracking, not a classification,

@@ -77,8 +77,29 @@ import Testing
         }
         let uncrewed = suite.share(of: .uncrewed, reportedAs: [.uncrewed]) ?? 0
         print("suite: uncrewed share \(uncrewed), bird or unknown \(suite.share(of: .bird, reportedAs: [.bird, .unknown]) ?? 0)")
-        // FIXME: the issue asks 90%. Measured 89.1% (radar-only area: piston
-        // drones 73.7%, with the jet drones 79.0%), 88.1% (72.0%) before the
+        // FIXME: the issue asks 90%. Measured 89.0% (radar-only area, with
+        // the jet drones, 78.6%; per case: beside the helicopter 84.9%,
+        // drone-like light aircraft 93.9%, multirotors 97.4%, jet drones
+        // 99.96%, raid 84.3%), no crewed track uncrewed, closest crewed call
+        // 0.987 (a straight glider pass at -4.3 dBsm and 42 m/s, seed 11);
+        // on seeds 101-120 (raid seed 101) 89.1%, closest 0.985 (0.988
+        // over the cueing tests' 300 s radar-only runs). What holds the rest
+        // is the glider: with the glider profile's weight set to nothing
+        // the suite reaches 95.7% (and gliders are declared uncrewed), and
+        // what tells a level straight glider pass from a piston drone at
+        // -4..0 dBsm and 40-48 m/s is not on the radar: OpenSky gliders
+        // fly level straight runs of 2-4 minutes at 33-43 m/s (sisteron)
+        // and one of 468 s at 45 m/s (luberon), and show four straight
+        // turn windows in a row 34-70% of the time, where the turn term's
+        // binomial (turning share 0.35) allows 18%: if anything the turn
+        // term already says too much for a drone. 89.1% before turns were
+        // counted through the manoeuvre model's wide covariance
+        // (`TurnWindows`): every turn had widened the velocity sigma past
+        // the straight gate, so a circling or wandering glider showed only
+        // straight windows, and a glider wandering 300 s in the radar-only
+        // area was declared uncrewed (cueing runs, seed 20). Before that:
+        // 89.1% (radar-only area: piston drones 73.7%, with the jet drones
+        // 79.0%), 88.1% (72.0%) before the
         // turn term was weighed from a track's first window instead of its
         // third (`minTurnWindows`); on seeds 101-120 and raids 101-102,
         // which the test does not run, 87.7% (86.4% before), no crewed

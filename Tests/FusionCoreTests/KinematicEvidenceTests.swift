@@ -11,17 +11,37 @@ import Testing
     /// Windows counted for a track flying at `speedMps`, turning at
     /// `turnRateRadPerS`, fixed once a second for `seconds`, with a heading
     /// error of `headingNoiseRad` (alternating sign) on each fix.
-    static func windows(speedMps: Double, turnRateRadPerS: Double, seconds: Int, headingNoiseRad: Double = 0)
-        -> TurnWindows
-    {
+    /// The velocity sigma is 2 m/s, or `sigmaMps(k)` at second `k`.
+    static func windows(
+        speedMps: Double, turnRateRadPerS: Double, seconds: Int, headingNoiseRad: Double = 0,
+        sigmaMps: (Int) -> Double = { _ in 2 }
+    ) -> TurnWindows {
         var w = TurnWindows()
         for k in 0...seconds {
             let heading = 0.3 + turnRateRadPerS * Double(k) + (k % 2 == 0 ? headingNoiseRad : -headingNoiseRad)
             w.observe(
-                eastMps: speedMps * Math.sin(heading), northMps: speedMps * Math.cos(heading), sigmaMps: 2,
+                eastMps: speedMps * Math.sin(heading), northMps: speedMps * Math.cos(heading), sigmaMps: sigmaMps(k),
                 timeNs: 1_000 * secondNs + Int64(k) * secondNs)
         }
         return w
+    }
+
+    @Test func turnsCountThroughTheManoeuvreModelsWideCovariance() {
+        // A glider circling at 30 m/s and 11 deg/s, its velocity sigma
+        // widened to 6 m/s by the tracker's manoeuvre model (0.2 rad of
+        // heading, beyond the straight gate's 0.1): the turns count.
+        let circling = Self.windows(speedMps: 30, turnRateRadPerS: 0.2, seconds: 60, sigmaMps: { _ in 6 })
+        #expect(circling.turning == 6 && circling.straight == 0, "\(circling.straight)/\(circling.turning)")
+        // Straight flight seen through that sigma, with heading noise: a
+        // heading change within its error is neither straight nor turning.
+        let unclear = Self.windows(
+            speedMps: 30, turnRateRadPerS: 0, seconds: 60, headingNoiseRad: 0.15, sigmaMps: { _ in 6 })
+        #expect(unclear.count == 0, "\(unclear.straight)/\(unclear.turning)")
+        // Straight flight with a filter glitch (two wide fixes) loses the
+        // window the glitch falls in, no more, and counts no turn.
+        let glitch = Self.windows(
+            speedMps: 45, turnRateRadPerS: 0, seconds: 60, headingNoiseRad: 0.05, sigmaMps: { $0 == 25 || $0 == 26 ? 10 : 2 })
+        #expect(glitch.turning == 0 && glitch.straight >= 4, "\(glitch.straight)/\(glitch.turning)")
     }
 
     @Test func straightFlightCountsStraightWindowsDespiteHeadingNoise() {
