@@ -46,6 +46,14 @@ extension KinematicModel {
         }
     }
 
+    /// Vertical acceleration spectral density, m^2/s^3.
+    @inlinable public var verticalNoiseDensity: Double {
+        switch self {
+        case .nearlyConstantVelocity(let m): m.verticalNoiseDensity
+        case .coordinatedTurn(let m): m.verticalNoiseDensity
+        }
+    }
+
     /// Magnitude of the turn rate the model assumes, rad/s (0 for straight flight).
     @inlinable public var turnRateMagnitudeRadPerS: Double {
         switch self {
