@@ -53,7 +53,8 @@ enum Report {
     static let header = [
         "targets", "live tracks", "detections", "datagrams", "det/datagram", "det/s wall", "det/s cpu",
         "cpu ns/det", "process", "maintain", "p50 µs", "p99 µs", "p99.9 µs", "max µs",
-        "cpu p50", "cpu p99", "cpu p99.9", "cpu max", "maintain max ms", "allocations",
+        "cpu p50", "cpu p99", "cpu p99.9", "cpu max", "maintain p50 ms", "maintain p99 ms", "maintain max ms",
+        "maintain cpu p50", "maintain cpu p99", "maintain cpu max", "allocations",
     ]
 
     static func row(_ p: ScalePoint) -> [String] {
@@ -64,7 +65,9 @@ enum Report {
             fixed(Double(p.processCpuNs) / Double(p.detections), 0), fixed(Double(p.maintainCpuNs) / Double(p.detections), 0),
             micros(p.p50), micros(p.p99), micros(p.p999), micros(p.maxNs),
             micros(p.cpuP50), micros(p.cpuP99), micros(p.cpuP999), micros(p.cpuMaxNs),
-            fixed(Double(p.maintainMaxNs) / 1e6, 2), allocationCell(p),
+            fixed(Double(p.maintainP50Ns) / 1e6, 2), fixed(Double(p.maintainP99Ns) / 1e6, 2),
+            fixed(Double(p.maintainMaxNs) / 1e6, 2), fixed(Double(p.maintainCpuP50Ns) / 1e6, 2),
+            fixed(Double(p.maintainCpuP99Ns) / 1e6, 2), fixed(Double(p.maintainCpuMaxNs) / 1e6, 2), allocationCell(p),
         ]
     }
 

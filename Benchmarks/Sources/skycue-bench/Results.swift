@@ -42,6 +42,10 @@ enum Results {
               *process* and *maintain* shares (ns per detection).
             - *p50 ... max*: wall time of one `engine.process` call for one datagram, µs;
               *cpu p50 ... cpu max*: its thread CPU time, µs.
+            - *maintain p50 ... max ms*: wall time of one `engine.maintain` call (the once-a-second
+              pass over every track; in the node, a datagram arriving meanwhile waits behind it), ms;
+              *maintain cpu p50 ... max*: its thread CPU time, ms (one call per second of timed data,
+              so at 10,000 targets p99 is close to the max).
             - *allocations*: `swift_allocObject` calls + malloc-family calls (malloc, calloc,
               realloc, posix_memalign, aligned_alloc), over that many detections of steady state
               (both `process` and `maintain`).
