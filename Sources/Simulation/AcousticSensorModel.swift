@@ -42,9 +42,9 @@ public struct AcousticSensorModel: Sendable {
     /// at the detection time (8 degrees apart for a 50 m/s drone crossing,
     /// whatever the range). Off by default: the hard-case suites'
     /// classification and cueing figures are for a world without it
-    /// (FIXME: with it on, their uncrewed share falls from 0.89 to 0.87,
-    /// and to 0.83 with `TrackerConfiguration.compensatesSoundDelay`, and
-    /// cues on no target appear in a few seeds either way).
+    /// (FIXME: with it on they failed, with or without
+    /// `TrackerConfiguration.compensatesSoundDelay`; README's known
+    /// shortfalls give the figures).
     public var modelsSoundDelay = false
 
     public init(sensor: SensorIndex, sensorID: UInt32, site: Geodetic, frame: LocalFrame) {

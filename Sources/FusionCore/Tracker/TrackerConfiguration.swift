@@ -36,8 +36,8 @@ public struct TrackerConfiguration: Sendable {
     /// (`BearingCrossFixInitiator`). Off by default, as the simulator's
     /// `modelsSoundDelay` is: with sound's travel simulated it takes acoustic-only
     /// tracking over the 20-drone grid from 281 m to 144 m RMS, but the
-    /// hard-case suites' classification, in that world, falls with it
-    /// (uncrewed share 0.87 -> 0.83; FIXME, see README).
+    /// hard-case suites, in that world, failed with or without it
+    /// (FIXME: README's known shortfalls).
     public var compensatesSoundDelay = false
     /// The lag window of a track that acoustic arrays hear, when
     /// compensating: a bearing's emission time trails its delivery by the
