@@ -7,9 +7,13 @@ import Testing
     static let scenario = Scenario.mixedTraffic(droneCount: 4, halfWidthM: 8000, durationS: 300, seed: 21)
     static let site = Geodetic(latitudeDeg: 50.47, longitudeDeg: 30.55, heightM: 190)
 
+    /// Noise-free, and without sound's travel time (bearings of the target
+    /// where it is), so that each bearing can be checked against the
+    /// truth at its detection time.
     static func exactAcoustic() -> AcousticSensorModel {
         var a = AcousticSensorModel(sensor: 9, sensorID: 77, site: site, frame: scenario.frame)
         a.addsNoise = false
+        a.modelsSoundDelay = false
         a.falseAlarmMeanPerCycle = 0
         a.rangeScale = 3
         return a
@@ -97,6 +101,8 @@ import Testing
         var sensor = AcousticSensorModel(sensor: 1, sensorID: 5, site: Scenario.defaultSite, frame: frame)
         sensor.falseAlarmMeanPerCycle = 0
         sensor.reportsElevation = false
+        // Noise only: sound's travel would add v / c across the line of sight.
+        sensor.modelsSoundDelay = false
         let reports = sensor.reports(of: scenario, generator: &g)
         let cycles = Double(path.endNs - t0) / 1e9
         let heard = reports.flatMap(\.detections)

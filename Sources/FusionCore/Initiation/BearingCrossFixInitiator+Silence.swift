@@ -25,8 +25,9 @@ extension BearingCrossFixInitiator {
     }
 
     /// Sensors not in the fix, closer to it (horizontally) than its nearest
-    /// supporting sensor, that reported past the fix's time, yet have no
-    /// bearing within the window that passes through the fix.
+    /// supporting sensor, that reported past the time the fix's sound
+    /// reached them, yet have no bearing within the window that passes
+    /// through the fix.
     func silentCloserSensors(_ candidate: CrossFix) -> Int {
         let fix = candidate.fix
         var nearest = Double.infinity
@@ -39,6 +40,9 @@ extension BearingCrossFixInitiator {
             guard !candidate.bearings.contains(sensor: sensorIndex[s]) else { continue }
             let p = sensorPose[s].positionENU
             guard Math.hypot(p.x - fix.position.x, p.y - fix.position.y) < nearest else { continue }
+            // The sound had not reached it by its last report.
+            let travel = (p - fix.position).norm * soundDelayNsPerM
+            guard Double(sensorLastNs[s] &- fix.timeNs) >= travel else { continue }
             if !heardThrough(fix, sensorSlot: s) { silent += 1 }
         }
         return silent
@@ -51,12 +55,15 @@ extension BearingCrossFixInitiator {
         let pose = sensorPose[slot]
         for k in 0..<heardCapacity {
             let h = heard[k]
-            guard Int(h.sensorSlot) == slot, abs(h.timeNs &- fix.timeNs) <= c.windowNs else { continue }
+            guard Int(h.sensorSlot) == slot else { continue }
             let m = Measurement.bearing(
                 timeNs: h.timeNs, sensor: sensorIndex[slot], pose: pose, azimuthRad: h.azimuthRad,
                 elevationRad: h.hasElevation ? h.elevationRad : nil, sigmaAzimuthRad: h.sigmaAzimuthRad,
                 sigmaElevationRad: h.sigmaElevationRad)
-            guard let d2 = BearingTriangulation.supportDistance(of: m, from: fix, configuration: c, maxRangeM: .infinity)
+            guard abs(BearingTriangulation.emissionNs(of: m, from: fix.position, delayNsPerM: soundDelayNsPerM)
+                    &- fix.timeNs) <= c.windowNs,
+                let d2 = BearingTriangulation.supportDistance(
+                    of: m, from: fix, configuration: c, maxRangeM: .infinity, delayNsPerM: soundDelayNsPerM)
             else { continue }
             if d2 <= gates[h.hasElevation ? 2 : 1] { return true }
         }

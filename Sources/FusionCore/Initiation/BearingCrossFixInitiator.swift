@@ -33,6 +33,10 @@ public struct BearingCrossFixInitiator: ~Copyable {
     public let configuration: CrossFixConfiguration
     /// Farthest a sensor hears, metres: crossings beyond it are rejected.
     public let maxRangeM: Double
+    /// Sound's travel time per metre, ns (`SoundPropagation.delayNsPerM`;
+    /// 0: bearings are taken as of their detection times). Fixes are of
+    /// the target's position at their bearings' newest emission time.
+    public let soundDelayNsPerM: Double
     public internal(set) var counters = CrossFixCounters()
     let store: UnsafeMutablePointer<Measurement>
     /// Detection time of each stored bearing (`Int64.min`: empty slot) and
@@ -57,10 +61,14 @@ public struct BearingCrossFixInitiator: ~Copyable {
     /// Chi-square thresholds by degrees of freedom 1...8 at the fix gate.
     let gates: InlineArray<9, Double>
 
-    public init(configuration: CrossFixConfiguration = CrossFixConfiguration(), maxRangeM: Double) {
+    public init(
+        configuration: CrossFixConfiguration = CrossFixConfiguration(), maxRangeM: Double,
+        soundDelayNsPerM: Double = 0
+    ) {
         precondition(configuration.storeCapacity > 0 && configuration.pendingCapacity > 0, "cross-fix capacities")
         self.configuration = configuration
         self.maxRangeM = maxRangeM
+        self.soundDelayNsPerM = soundDelayNsPerM
         storeCapacity = configuration.storeCapacity
         store = .allocate(capacity: storeCapacity)
         storeTimeNs = .allocate(capacity: storeCapacity)
@@ -176,7 +184,7 @@ public struct BearingCrossFixInitiator: ~Copyable {
             solved += 1
             counters.pairsSolved &+= 1
             var set = BearingTriangulation(m, s)
-            guard let fix = set.solve(configuration: c, maxRangeM: maxRangeM), acceptable(fix, set) else { continue }
+            guard let fix = set.solve(configuration: c, maxRangeM: maxRangeM, delayNsPerM: soundDelayNsPerM), acceptable(fix, set) else { continue }
             counters.fixes &+= 1
             var candidate = CrossFix(fix: fix, bearings: set, sensorCount: 2, consistentFixes: 1)
             if scans < c.maxSupportScans {
@@ -225,14 +233,17 @@ public struct BearingCrossFixInitiator: ~Copyable {
         for k in 0..<storeCapacity where found < BearingTriangulation.capacity - 2 {
             let slot = (storeNext - 1 - k + 2 * storeCapacity) % storeCapacity
             let t = storeTimeNs[slot]
-            guard t != .min, abs(t &- candidate.fix.timeNs) <= c.windowNs, !set.contains(sensor: storeSensor[slot])
-            else { continue }
+            guard t != .min, !set.contains(sensor: storeSensor[slot]) else { continue }
             let s = store[slot]
-            guard let d2 = BearingTriangulation.supportDistance(of: s, from: candidate.fix, configuration: c, maxRangeM: maxRangeM),
+            let emission = BearingTriangulation.emissionNs(
+                of: s, from: candidate.fix.position, delayNsPerM: soundDelayNsPerM)
+            guard abs(emission &- candidate.fix.timeNs) <= c.windowNs,
+                let d2 = BearingTriangulation.supportDistance(
+                    of: s, from: candidate.fix, configuration: c, maxRangeM: maxRangeM, delayNsPerM: soundDelayNsPerM),
                 d2 <= gates[s.hasElevation ? 2 : 1]
             else { continue }
             guard set.append(s) else { return }
-            if let fix = set.solve(configuration: c, maxRangeM: maxRangeM), acceptable(fix, set) {
+            if let fix = set.solve(configuration: c, maxRangeM: maxRangeM, delayNsPerM: soundDelayNsPerM), acceptable(fix, set) {
                 candidate.fix = fix
                 candidate.bearings = set
                 candidate.sensorCount = set.count

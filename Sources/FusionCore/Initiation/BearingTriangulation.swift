@@ -13,7 +13,9 @@ public struct TriangulatedFix: Sendable, BitwiseCopyable {
     public var chiSquare: Double
     /// Observations minus unknowns (azimuths, elevations and the prior, less 3).
     public var degreesOfFreedom: Int
-    /// The newest bearing's time, ns since the Unix epoch.
+    /// The newest bearing's time, ns since the Unix epoch: with sound's
+    /// travel compensated, its emission time at the fix (the time the
+    /// fix's position is of).
     public var timeNs: Int64
 }
 
@@ -31,7 +33,10 @@ public struct TriangulatedFix: Sendable, BitwiseCopyable {
 /// assumed altitude band (`h0`, `s_h`), a 2D intersection. Bearings taken at
 /// different times see a moving target: each angle's variance gets
 /// `(v dt / range)^2` added, `v` the motion sigma and `dt` its age against
-/// the newest bearing.
+/// the newest bearing. With `delayNsPerM` above 0, times are emission
+/// times at `x`, `t_i - |x - s_i| / c` (`SoundPropagation`): two arrays
+/// at different ranges hear one instant of the target's path at times
+/// seconds apart.
 @frozen
 public struct BearingTriangulation: Sendable, BitwiseCopyable {
     public static var capacity: Int { 6 }
@@ -60,11 +65,21 @@ public struct BearingTriangulation: Sendable, BitwiseCopyable {
         return false
     }
 
-    /// The newest bearing's time.
-    public var newestNs: Int64 {
-        var t = bearings[0].timeNs
-        for i in 1..<count { t = Swift.max(t, bearings[i].timeNs) }
+    /// The newest emission time of the bearings' sound from `x`
+    /// (`delayNsPerM` 0: the newest detection time).
+    public func newestEmissionNs(at x: Vector3, delayNsPerM: Double) -> Int64 {
+        var t = Self.emissionNs(of: bearings[0], from: x, delayNsPerM: delayNsPerM)
+        for i in 1..<count { t = Swift.max(t, Self.emissionNs(of: bearings[i], from: x, delayNsPerM: delayNsPerM)) }
         return t
+    }
+
+    /// When the sound of bearing `m` left a source at `x`: its detection
+    /// time less the travel time (a still source's: a fix has no velocity).
+    @inlinable public static func emissionNs(of m: Measurement, from x: Vector3, delayNsPerM: Double) -> Int64 {
+        guard delayNsPerM > 0 else { return m.timeNs }
+        let travel = (x - m.pose.positionENU).norm * delayNsPerM
+        guard travel.isFinite, travel < 1e12 else { return m.timeNs }
+        return m.timeNs &- Int64(travel.rounded())
     }
 
     /// Where the horizontal rays of `a` and `b` cross, as a starting point:
@@ -93,7 +108,7 @@ public struct BearingTriangulation: Sendable, BitwiseCopyable {
     /// The fix, by Gauss-Newton from the first two bearings' crossing; nil
     /// when they do not cross usefully or the normal equations are singular.
     public func solve(
-        configuration c: CrossFixConfiguration, maxRangeM: Double
+        configuration c: CrossFixConfiguration, maxRangeM: Double, delayNsPerM: Double = 0
     ) -> TriangulatedFix? {
         guard let start = Self.horizontalCrossing(
             bearings[0], bearings[1], minAngleRad: c.minCrossingAngleRad, maxRangeM: maxRangeM)
@@ -106,9 +121,8 @@ public struct BearingTriangulation: Sendable, BitwiseCopyable {
             height = 0.5 * (h0 + h1)
         }
         var x = Vector3(start.east, start.north, height)
-        let reference = newestNs
         for _ in 0..<8 {
-            guard let (normal, gradient, _) = normalEquations(at: x, referenceNs: reference, configuration: c),
+            guard let (normal, gradient, _) = normalEquations(at: x, configuration: c, delayNsPerM: delayNsPerM),
                 let factor = try? Cholesky(normal)
             else { return nil }
             var step = factor.solve(gradient)
@@ -119,21 +133,23 @@ public struct BearingTriangulation: Sendable, BitwiseCopyable {
             guard x.isFinite else { return nil }
             if length < 0.5 { break }
         }
-        guard let (normal, _, chi) = normalEquations(at: x, referenceNs: reference, configuration: c),
+        guard let (normal, _, chi) = normalEquations(at: x, configuration: c, delayNsPerM: delayNsPerM),
             let factor = try? Cholesky(normal)
         else { return nil }
         var observations = 1
         for i in 0..<count { observations += bearings[i].hasElevation ? 2 : 1 }
         return TriangulatedFix(
             position: x, covariance: factor.inverse, chiSquare: chi, degreesOfFreedom: observations - 3,
-            timeNs: reference)
+            timeNs: newestEmissionNs(at: x, delayNsPerM: delayNsPerM))
     }
 
     /// `A = sum H^T W H + prior`, `b = sum H^T W r` and the weighted squared
-    /// residual at `x`.
-    func normalEquations(at x: Vector3, referenceNs: Int64, configuration c: CrossFixConfiguration)
+    /// residual at `x`, each bearing's motion allowance against the newest
+    /// (emission) time at `x`.
+    func normalEquations(at x: Vector3, configuration c: CrossFixConfiguration, delayNsPerM: Double)
         -> (Matrix3, Vector3, Double)?
     {
+        let referenceNs = newestEmissionNs(at: x, delayNsPerM: delayNsPerM)
         var a = Matrix3.zero
         var b = Vector3.zero
         let priorWeight = 1 / (c.altitudeSigmaM * c.altitudeSigmaM)
@@ -146,7 +162,8 @@ public struct BearingTriangulation: Sendable, BitwiseCopyable {
             let m = bearings[i]
             let g = SensorRelativeGeometry(state: state, pose: m.pose)
             guard g.rangeM > 1 else { return nil }
-            let drift = c.motionSigmaMps * abs(secondsBetween(m.timeNs, referenceNs))
+            let drift = c.motionSigmaMps
+                * abs(secondsBetween(Self.emissionNs(of: m, from: x, delayNsPerM: delayNsPerM), referenceNs))
             let ground = g.rangeM * Math.cos(g.elevationRad)
             let azVar = m.sigmas[0] * m.sigmas[0] + (drift * drift) / Swift.max(ground * ground, 1)
             let azResidual = Angle.wrapSigned(m.values[0] - g.azimuthRad)
@@ -175,12 +192,14 @@ public struct BearingTriangulation: Sendable, BitwiseCopyable {
     /// `m`'s sensor, with the fix's covariance projected and `m`'s motion
     /// allowance added. Nil when the fix sits on the sensor or beyond `maxRangeM`.
     public static func supportDistance(
-        of m: Measurement, from fix: TriangulatedFix, configuration c: CrossFixConfiguration, maxRangeM: Double
+        of m: Measurement, from fix: TriangulatedFix, configuration c: CrossFixConfiguration, maxRangeM: Double,
+        delayNsPerM: Double = 0
     ) -> Double? {
         let state = StateVector([fix.position.x, fix.position.y, fix.position.z, 0, 0, 0])
         let g = SensorRelativeGeometry(state: state, pose: m.pose)
         guard g.rangeM > 1, g.rangeM <= maxRangeM else { return nil }
-        let drift = c.motionSigmaMps * abs(secondsBetween(m.timeNs, fix.timeNs))
+        let emission = emissionNs(of: m, from: fix.position, delayNsPerM: delayNsPerM)
+        let drift = c.motionSigmaMps * abs(secondsBetween(emission, fix.timeNs))
         let ground = g.rangeM * Math.cos(g.elevationRad)
         let hAz = Vector3(g.azimuthGradient[0], g.azimuthGradient[1], g.azimuthGradient[2])
         let azVar = m.sigmas[0] * m.sigmas[0] + drift * drift / Swift.max(ground * ground, 1)

@@ -64,7 +64,7 @@ public struct CrossFixConfiguration: Sendable {
     /// by up to `v |u_1 - u_2| / c`.
     public var dopplerSpeedMps: Double = 60
     /// Speed of sound in air, m/s: the scale of a fundamental's Doppler shift.
-    public static var speedOfSoundMps: Double { 343 }
+    public static var speedOfSoundMps: Double { SoundPropagation.speedMps }
     /// 1-sigma vertical speed prior of a new acoustic track, m/s.
     public var verticalVelocitySigmaMps: Double = 10
 

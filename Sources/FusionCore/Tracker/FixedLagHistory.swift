@@ -103,8 +103,9 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// Fuses `m` into `live`, in order or by reprocessing. `lagNs` bounds the
     /// window from below: measurements up to `lagNs` older than the newest
     /// stay fusable (older ones leave it when the checkpoint next advances).
+    /// `limit` (at most `K`) bounds the window's entries for this call.
     @inlinable public mutating func add(
-        _ m: Measurement, to live: inout Filter, lagNs: Int64, pool: inout LagEntryPool
+        _ m: Measurement, to live: inout Filter, lagNs: Int64, limit: Int = K, pool: inout LagEntryPool
     ) -> Outcome {
         if m.timeNs >= live.state.timeNs {
             do throws(FilterError) {
@@ -112,13 +113,13 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
             } catch {
                 return .failed
             }
-            recordInOrder(m, live: live, lagNs: lagNs, pool: &pool)
+            recordInOrder(m, live: live, lagNs: lagNs, limit: limit, pool: &pool)
             return .inOrder
         }
         guard m.timeNs >= oldestFusableNs else {
             return newestNs &- m.timeNs > lagNs ? .tooLate : .windowFull
         }
-        if count == K { foldOldest(config: live, pool: &pool) }
+        while count >= min(K, limit) && count > 0 { foldOldest(config: live, pool: &pool) }
         // The fold a full window forced may have passed `m`.
         guard m.timeNs >= oldestFusableNs else { return .windowFull }
         var stored = pool.store(m)
@@ -202,10 +203,10 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// keeps it, the checkpoint jumps to the pending snapshot once that is
     /// older than the lag, and a new pending snapshot is taken when none is.
     @inlinable public mutating func recordInOrder(
-        _ m: Measurement, live: Filter, lagNs: Int64, pool: inout LagEntryPool
+        _ m: Measurement, live: Filter, lagNs: Int64, limit: Int = K, pool: inout LagEntryPool
     ) {
         newestNs = max(newestNs, m.timeNs)
-        append(m, live: live, lagNs: lagNs, pool: &pool)
+        append(m, live: live, lagNs: lagNs, limit: limit, pool: &pool)
         if isPendingOlderThanLag(atNs: m.timeNs, lagNs: lagNs) { jumpToPending(pool: &pool) }
         if pendingCount == 0 && storedCount > 0 {
             pending = live.snapshot
@@ -218,8 +219,10 @@ public struct FixedLagHistory<Filter: TrackFilter & BitwiseCopyable, let K: Int>
     /// an empty pool) first jumps to the pending snapshot if that drops
     /// nothing inside the lag, else folds its oldest entry. With an empty
     /// window and an empty pool, `m` goes straight into the checkpoint.
-    @inlinable mutating func append(_ m: Measurement, live: Filter, lagNs: Int64, pool: inout LagEntryPool) {
-        if count == K { makeRoom(atNs: m.timeNs, config: live, lagNs: lagNs, pool: &pool) }
+    @inlinable mutating func append(
+        _ m: Measurement, live: Filter, lagNs: Int64, limit: Int = K, pool: inout LagEntryPool
+    ) {
+        while count >= min(K, limit) && count > 0 { makeRoom(atNs: m.timeNs, config: live, lagNs: lagNs, pool: &pool) }
         var stored = pool.store(m)
         if stored == nil && count > 0 {
             makeRoom(atNs: m.timeNs, config: live, lagNs: lagNs, pool: &pool)

@@ -86,7 +86,7 @@ extension FusionEngine {
         let a = p[0, 0], b = p[0, 1], d = p[1, 1]
         let major = 0.5 * (a + d) + (0.25 * (a - d) * (a - d) + b * b).squareRoot()
         guard major <= c.bearingConfirmSigmaM * c.bearingConfirmSigmaM else { return false }
-        return agreeingBearingSensors(slot, sinceNs: nowNs - c.bearingSupportNs) >= c.bearingSupportSensors
+        return agreeingBearingSensors(slot, sinceNs: nowNs - bearingSupportWindowNs) >= c.bearingSupportSensors
     }
 }
 

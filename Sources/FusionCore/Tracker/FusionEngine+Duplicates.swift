@@ -95,7 +95,7 @@ extension FusionEngine {
     /// the one fewer sensors still hear.
     func isAcousticTwin(_ slot: Int, keeper: Int, mine: GaussianState, atNs nowNs: Int64) -> Bool {
         guard tracks[slot].sources == .acoustic, tracks[keeper].sources == .acoustic else { return false }
-        let since = nowNs - configuration.bearingSupportNs
+        let since = nowNs - bearingSupportWindowNs
         let a = acousticSources.memory(tracks[slot].acousticSlot).pointee
         let b = acousticSources.memory(tracks[keeper].acousticSlot).pointee
         let heardA = a.sensorsHeard(sinceNs: since), heardB = b.sensorsHeard(sinceNs: since)

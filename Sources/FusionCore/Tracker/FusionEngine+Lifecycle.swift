@@ -5,15 +5,20 @@ extension FusionEngine {
     /// `prediction`, when given, is the gate's `prediction(for: m)` of the
     /// track's filter as it is, and the in-order update starts from it.
     mutating func fuse(_ m: Measurement, intoSlot slot: Int, prediction: UnsafeMutablePointer<Filter.Prediction>? = nil) {
-        let lag = configuration.maxLagNs
         let revisitNs = revisit(of: m.sensor)
-        let outcome: FixedLagHistory<Filter, 32>.Outcome
+        let outcome: TrackRecord<Filter>.History.Outcome
+        // The filter takes a bearing at its emission time; the rest of the
+        // record (hits, support, source memory) keeps the detection time.
+        let e = emissionTimed(m, forSlot: slot)
         // Through the storage pointer: the table's `_read` accessor copied
         // the 1.9 KB filter to read its time.
-        if let prediction, m.timeNs >= (tracks.storage + slot).pointee.filter.state.timeNs {
-            outcome = fuseInOrder(m, intoSlot: slot, from: prediction)
+        if let prediction, e.timeNs >= (tracks.storage + slot).pointee.filter.state.timeNs {
+            outcome = fuseInOrder(e, intoSlot: slot, from: prediction)
         } else {
-            outcome = tracks[slot].history.add(m, to: &tracks[slot].filter, lagNs: lag, pool: &lagPool)
+            if e.kind == .bearing { notesHearing(slot) }
+            let window = lagWindow(ofSlot: slot)
+            outcome = tracks[slot].history.add(
+                e, to: &tracks[slot].filter, lagNs: window.lagNs, limit: window.entries, pool: &lagPool)
         }
         counters.lagPoolExhausted = lagPool.exhaustedCount
         switch outcome {
@@ -102,7 +107,7 @@ extension FusionEngine {
     /// gate's prediction instead of predicting again (the same result).
     mutating func fuseInOrder(
         _ m: Measurement, intoSlot slot: Int, from prediction: UnsafeMutablePointer<Filter.Prediction>
-    ) -> FixedLagHistory<Filter, 32>.Outcome {
+    ) -> TrackRecord<Filter>.History.Outcome {
         do throws(FilterError) {
             try (tracks.storage + slot).pointee.filter.update(with: m, from: &prediction.pointee)
         } catch {
@@ -111,8 +116,9 @@ extension FusionEngine {
         // Through the pointer: the table's accessors copied the filter for
         // the call.
         let record = tracks.storage + slot
+        let window = lagWindow(ofSlot: slot)
         record.pointee.history.recordInOrder(
-            m, live: record.pointee.filter, lagNs: configuration.maxLagNs, pool: &lagPool)
+            m, live: record.pointee.filter, lagNs: window.lagNs, limit: window.entries, pool: &lagPool)
         return .inOrder
     }
 
@@ -222,6 +228,6 @@ extension FusionEngine {
         let c = configuration
         let v = tracks[slot].filter.state.mean
         if v[3] * v[3] + v[4] * v[4] > c.maxSpeedMps * c.maxSpeedMps { return true }
-        return agreeingBearingSensors(slot, sinceNs: nowNs - c.bearingSupportNs) < c.bearingSupportSensors
+        return agreeingBearingSensors(slot, sinceNs: nowNs - bearingSupportWindowNs) < c.bearingSupportSensors
     }
 }

@@ -52,7 +52,9 @@ public struct FusionEngine: ~Copyable {
             capacity: lagEntries, sensorCapacity: Self.maxSensors, snapshotCapacity: lagEntries / 4,
             snapshotStride: MemoryLayout<Filter.Snapshot>.stride)
         acousticSources = AcousticSourceTable(capacity: configuration.capacity)
-        crossFix = BearingCrossFixInitiator(configuration: configuration.crossFix, maxRangeM: configuration.acousticRangeM)
+        crossFix = BearingCrossFixInitiator(
+            configuration: configuration.crossFix, maxRangeM: configuration.acousticRangeM,
+            soundDelayNsPerM: configuration.compensatesSoundDelay ? SoundPropagation.delayNsPerM : 0)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,
             maxPairs: configuration.maxPairs, gridCellM: configuration.gridCellM)

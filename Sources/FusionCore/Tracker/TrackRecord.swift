@@ -7,8 +7,13 @@ public struct TrackRecord<Filter: TrackFilter & BitwiseCopyable>: BitwiseCopyabl
     public var status: TrackStatus
     /// The live filter, at `filter.estimate.timeNs`.
     public var filter: Filter
+    /// The lag window: up to 160 measurements, 16 s of a target heard by
+    /// 10 arrays at 1 Hz (`TrackerConfiguration.acousticLagNs`; other
+    /// tracks keep `lagWindowEntries`). Its entries come from the engine's
+    /// shared pool, so the bound costs nothing until a window fills.
+    public typealias History = FixedLagHistory<Filter, 160>
     /// Lagged checkpoint and the measurements after it, for late data.
-    public var history: FixedLagHistory<Filter, 32>
+    public var history: History
     public var logic: MOfNLogic
     /// Which source each acoustic sensor named for this track, lately: its
     /// slot in the engine's `AcousticSourceTable`, -1 until its first
