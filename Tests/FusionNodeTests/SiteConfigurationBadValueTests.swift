@@ -27,6 +27,9 @@ import Testing
         Case(set: "radars[0].port", json: "0", path: "radars[0].port", says: "between 1 and 65535"),
         Case(set: "adsb.port", json: "65536", path: "adsb.port", says: "between 1 and 65535"),
         Case(set: "acoustic.port", json: "4100.5", path: "acoustic.port", says: "whole number"),
+        Case(
+            set: "acoustic.compensate_sound_delay", json: "\"yes\"", path: "acoustic.compensate_sound_delay",
+            says: "true or false"),
         Case(set: "radars[0].sac", json: "256", path: "radars[0].sac", says: "between 0 and 255"),
         Case(set: "radars[0].period_s", json: "\"1.0\"", path: "radars[0].period_s", says: "must be a number"),
         Case(set: "radars[0].range_m", json: "true", path: "radars[0].range_m", says: "must be a number"),

@@ -12,6 +12,7 @@ import Testing
     static let optionalKeys: Set<String> = [
         "node", "node.origin", "node.geoid_separation_m", "radars[].port", "radars[].moving",
         "adsb", "adsb.port", "acoustic", "acoustic.port", "acoustic.sigma_az_deg", "acoustic.sigma_el_deg",
+        "acoustic.compensate_sound_delay",
         "zones[].polygon[].alt_m", "zones[].center.alt_m", "interceptors[].max_targets",
         "outputs", "outputs.cat062", "outputs.cot", "outputs.cues",
         "keys", "keys.node_key", "keys.acoustic", "keys.require_acoustic_auth", "limits", "tracker", "cueing",

@@ -8,6 +8,7 @@ extension NodePipeline {
     /// `limits`). `delete_misses` becomes a silence limit: that many of the
     /// slowest radar's revisits (at least 1 s each: acoustic reports).
     /// `cross_fix_window_s` is the window of acoustic cross-fixes.
+    /// `acoustic.compensate_sound_delay` turns on the sound's travel time.
     /// FIXME: `process_noise_mps2` and `history_depth` have no hook in
     /// FusionEngine yet; its own defaults apply.
     static func trackerConfiguration(_ c: SiteConfiguration) -> TrackerConfiguration {
@@ -18,6 +19,7 @@ extension NodePipeline {
         t.gateProbability = c.tracker.gateProbability
         t.maxLagNs = Int64((c.limits.maxLagS * 1e9).rounded())
         t.crossFix.windowNs = Int64((c.tracker.crossFixWindowS * 1e9).rounded())
+        t.compensatesSoundDelay = c.acoustic.compensatesSoundDelay
         let slowestS = max(1.0, c.radars.map(\.periodS).max() ?? 1.0)
         t.coastLimitNs = Int64((Double(c.tracker.deleteMisses) * slowestS * 1e9).rounded())
         return t
