@@ -133,22 +133,8 @@ import Testing
     @Test func twoTracksOnOneTargetBecomeOne() {
         let east = SensorPose(positionENU: Vector3(6_000, 0, 30)), west = SensorPose(positionENU: Vector3(-4_000, 500, 20))
         for seed in UInt64(1)...10 {
-            var rng = SeededGenerator(seed: seed)
-            var engine = FusionEngine()
-            var truth = StateVector([1_000, 4_000, 600, 20, -5, 0])
-            var timeNs = TestSupport.t0Ns
-            var counts: [Int] = []
-            for _ in 0..<60 {
-                let batch = [
-                    Self.plot3D(truth, pose: east, sensor: 1, timeNs: timeNs, &rng),
-                    Self.plot3D(truth, pose: west, sensor: 2, timeNs: timeNs, &rng),
-                ]
-                batch.withUnsafeBufferPointer { engine.process($0) }
-                engine.maintain(atNs: timeNs)
-                counts.append(Self.tracks(engine, atNs: timeNs).count)
-                truth = TestSupport.cvTruthStep(truth, dt: 1, qh: 0.05, qv: 0.001, &rng)
-                timeNs += TestSupport.secondNs
-            }
+            let (counts, _) = Self.fly(
+                [StateVector([1_000, 4_000, 600, 20, -5, 0])], radars: [(east, 1), (west, 2)], seconds: 60, seed: seed)
             #expect(counts.suffix(50).allSatisfy { $0 == 1 }, "seed \(seed): tracks per second \(counts)")
         }
     }
@@ -159,41 +145,46 @@ import Testing
     /// Both tracks live for the whole 3 minutes, over 10 seeds.
     @Test func aFormationIsNotMergedIntoOneTrack() {
         for seed in UInt64(1)...10 {
-            let (counts, removed) = Self.pairUnderOneRadar(
-                StateVector([3_000, 5_000, 500, 25, 0, 0]), StateVector([3_000, 5_150, 500, 25, 0, 0]), seconds: 180,
-                seed: seed)
+            let (counts, removed) = Self.fly(
+                [StateVector([3_000, 5_000, 500, 25, 0, 0]), StateVector([3_000, 5_150, 500, 25, 0, 0])],
+                radars: [(Self.oneRadar, 1)], seconds: 180, seed: seed)
             #expect(counts.suffix(170).allSatisfy { $0 == 2 }, "seed \(seed): tracks per second \(counts)")
             #expect(removed == 0)
         }
     }
 
-    /// Flies `a` and `b` for `seconds` under one radar near the origin,
-    /// one 3D plot of each a second in one datagram, with the same
-    /// acceleration draws for both (they fly as one); `adjust` may change
-    /// their states after each step. Returns the reported tracks each
-    /// second and the duplicates removed.
-    static func pairUnderOneRadar(
-        _ a: StateVector, _ b: StateVector, seconds: Int, seed: UInt64,
-        adjust: (Int, inout StateVector, inout StateVector) -> Void = { _, _, _ in }
+    /// The radar of the one-radar pairs, near the origin.
+    static let oneRadar = SensorPose(positionENU: Vector3(0, 0, 20))
+
+    /// Flies `truths` for `seconds`: each second every radar of `radars`
+    /// (pose, sensor index) gives one 3D plot of each truth, all in one
+    /// datagram; the truths share their acceleration draws (two of them fly
+    /// as one), and `adjust` may change their states after each step.
+    /// Returns the reported tracks each second and the duplicates removed.
+    static func fly(
+        _ truths: [StateVector], radars: [(SensorPose, SensorIndex)], seconds: Int, seed: UInt64,
+        adjust: (Int, inout [StateVector]) -> Void = { _, _ in }
     ) -> (counts: [Int], removed: UInt64) {
-        let pose = SensorPose(positionENU: Vector3(0, 0, 20))
         var rng = SeededGenerator(seed: seed)
         var engine = FusionEngine()
-        var (a, b) = (a, b)
+        var truths = truths
         var timeNs = TestSupport.t0Ns
         var counts: [Int] = []
         for step in 0..<seconds {
-            let batch = [
-                Self.plot3D(a, pose: pose, sensor: 1, timeNs: timeNs, &rng),
-                Self.plot3D(b, pose: pose, sensor: 1, timeNs: timeNs, &rng),
-            ]
+            var batch: [Measurement] = []
+            for x in truths {
+                for (pose, sensor) in radars { batch.append(Self.plot3D(x, pose: pose, sensor: sensor, timeNs: timeNs, &rng)) }
+            }
             batch.withUnsafeBufferPointer { engine.process($0) }
             engine.maintain(atNs: timeNs)
             counts.append(Self.tracks(engine, atNs: timeNs).count)
-            var r2 = rng
-            a = TestSupport.cvTruthStep(a, dt: 1, qh: 0.05, qv: 0.001, &rng)
-            b = TestSupport.cvTruthStep(b, dt: 1, qh: 0.05, qv: 0.001, &r2)
-            adjust(step, &a, &b)
+            let draws = rng
+            for i in truths.indices {
+                var r = draws
+                truths[i] = TestSupport.cvTruthStep(truths[i], dt: 1, qh: 0.05, qv: 0.001, &r)
+                if i == 0 { rng = r }
+            }
+            adjust(step, &truths)
             timeNs += TestSupport.secondNs
         }
         return (counts, engine.counters.duplicatesRemoved)
@@ -210,11 +201,12 @@ import Testing
     /// track removed in each of the 10 seeds, 24 removals).
     @Test func twoTargetsFedByOneScanAreNotDuplicates() {
         for seed in UInt64(1)...10 {
-            let (counts, removed) = Self.pairUnderOneRadar(
-                StateVector([0, 12_000, 500, 0, -45, 0]), StateVector([300, 12_040, 500, -2.1, -45, 0]), seconds: 200,
-                seed: seed
-            ) { step, lead, trail in
-                if step == 130 { (trail[3], trail[4]) = (lead[3], lead[4]) }
+            let (counts, removed) = Self.fly(
+                [StateVector([0, 12_000, 500, 0, -45, 0]), StateVector([300, 12_040, 500, -2.1, -45, 0])],
+                radars: [(Self.oneRadar, 1)], seconds: 200, seed: seed
+            ) { step, x in
+                // The trailing drone takes the leader's velocity.
+                if step == 130 { (x[1][3], x[1][4]) = (x[0][3], x[0][4]) }
             }
             // The second track starts once the trailing drone's plot falls
             // outside the first track's gate (a gated plot starts no track).
