@@ -25,13 +25,11 @@ public enum SoundPropagation {
     /// `f(tau) = |p(t - tau) - s| - c tau`, `f'(tau) = -(u . v) - c` with
     /// `u` the unit vector from the array to the source, from `tau = |p(t) - s| / c`.
     /// Three steps: each squares the relative error, which starts near
-    /// `|v| / c`. `delayNsPerM` 0 gives `receivedNs` (no compensation).
+    /// `|v| / c`.
     @inlinable public static func emissionTimeNs(
-        receivedNs: Int64, sensorENU: Vector3, position: Vector3, velocity: Vector3, stateTimeNs: Int64,
-        delayNsPerM: Double = delayNsPerM
+        receivedNs: Int64, sensorENU: Vector3, position: Vector3, velocity: Vector3, stateTimeNs: Int64
     ) -> Int64 {
-        guard delayNsPerM > 0 else { return receivedNs }
-        let c = 1e9 / delayNsPerM
+        let c = speedMps
         let toReceived = secondsBetween(stateTimeNs, receivedNs)
         // The source at the reception time, relative to the array.
         let atReceived = position + toReceived * velocity - sensorENU
