@@ -21,10 +21,48 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
     /// `S` is computed as its lower triangle, mirrored (exactly symmetric;
     /// it was the mean of the two triangles before, which differs by
     /// rounding only).
+    ///
+    /// `structured` (the default): the rows of the Jacobian that are zero
+    /// in the velocity columns (`prediction.positionOnlyRows`: all of a
+    /// range, angle or position model's, all but the range-rate row of a
+    /// Doppler radar's) enter `P H^T` and `S` through the three position
+    /// columns only. The terms left out are exact zeros, the rest are added
+    /// in the same order, so the result is the general form's bit for bit
+    /// (`KalmanStructureTests`); `false` forces the general form (the
+    /// tests' reference).
     @inlinable public func innovation<let M: Int>(
-        of state: GaussianState, prediction: MeasurementPrediction<M>, measured z: Vector<M>, noise r: Matrix<M, M>
+        of state: GaussianState, prediction: MeasurementPrediction<M>, measured z: Vector<M>, noise r: Matrix<M, M>,
+        structured: Bool = true
     ) throws(FilterError) -> Innovation<M> {
-        let pht = Matrix<6, M>.timesTransposed(state.covariance, prediction.jacobian)
+        let rows = structured ? prediction.positionOnlyRows : 0
+        if rows == M { return try innovation(of: state, prediction: prediction, measured: z, noise: r, positionRows: M) }
+        if rows == M - 1 {
+            return try innovation(of: state, prediction: prediction, measured: z, noise: r, positionRows: M - 1)
+        }
+        return try innovation(of: state, prediction: prediction, measured: z, noise: r, positionRows: 0)
+    }
+
+    /// The innovation with rows `0..<mp` of `H` zero in the velocity
+    /// columns (`mp` a constant after inlining, so the loops unroll).
+    @inlinable @inline(__always) func innovation<let M: Int>(
+        of state: GaussianState, prediction: MeasurementPrediction<M>, measured z: Vector<M>, noise r: Matrix<M, M>,
+        positionRows mp: Int
+    ) throws(FilterError) -> Innovation<M> {
+        // P H^T, each sum in the order `Matrix.timesTransposed` adds it.
+        var pht = Matrix<6, M>.zero
+        state.covariance.withUnsafeElements { pp in
+            prediction.jacobian.withUnsafeElements { ph in
+                pht.withUnsafeMutableElements { pc in
+                    for a in 0..<6 {
+                        for m in 0..<M {
+                            var acc = 0.0
+                            for k in 0..<(m < mp ? 3 : 6) { acc += pp[a * 6 + k] * ph[m * 6 + k] }
+                            pc[a * M + m] = acc
+                        }
+                    }
+                }
+            }
+        }
         var s = r
         prediction.jacobian.withUnsafeElements { ph in
             pht.withUnsafeElements { pc in
@@ -32,7 +70,7 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
                     for i in 0..<M {
                         for j in 0...i {
                             var acc = 0.0
-                            for k in 0..<6 { acc += ph[i * 6 + k] * pc[k * M + j] }
+                            for k in 0..<(i < mp ? 3 : 6) { acc += ph[i * 6 + k] * pc[k * M + j] }
                             let v = acc + ps[i * M + j]
                             ps[i * M + j] = v
                             ps[j * M + i] = v
@@ -60,10 +98,12 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
     /// the true covariance of the suboptimal update.
     @inlinable public func update<let M: Int>(
         _ state: GaussianState, innovation nu: Innovation<M>, prediction: MeasurementPrediction<M>,
-        noise r: Matrix<M, M>, considerVertical: Bool = false
+        noise r: Matrix<M, M>, considerVertical: Bool = false, structured: Bool = true
     ) throws(FilterError) -> GaussianState {
         var next = state
-        try update(&next, innovation: nu, prediction: prediction, noise: r, considerVertical: considerVertical)
+        try update(
+            &next, innovation: nu, prediction: prediction, noise: r, considerVertical: considerVertical,
+            structured: structured)
         return next
     }
 
@@ -82,10 +122,40 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
     ///   under rounding), mirrored.
     /// The result equals the textbook operator form's up to rounding
     /// (`KalmanKernelTests`).
+    ///
+    /// `structured` (the default): `K H` is summed over the position
+    /// columns only in the rows of `H` that are zero in the velocity
+    /// columns (`prediction.positionOnlyRows`). When all are (`H = [H_p 0]`:
+    /// every range, angle and position model), `I - K H` differs from `I`
+    /// only in its three position columns, so the Joseph product
+    /// `A (I - K H)^T` sums three products per element plus `A`'s own
+    /// element in a velocity column, and `A`'s elements that product never
+    /// reads are not formed. Still the Joseph form, the same terms in the
+    /// same order, less the exact zeros and the multiplications by one:
+    /// the general form's result bit for bit (`KalmanStructureTests`).
     @inlinable public func update<let M: Int>(
         _ state: inout GaussianState, innovation nu: Innovation<M>, prediction: MeasurementPrediction<M>,
-        noise r: Matrix<M, M>, considerVertical: Bool = false
+        noise r: Matrix<M, M>, considerVertical: Bool = false, structured: Bool = true
     ) throws(FilterError) {
+        let rows = structured ? prediction.positionOnlyRows : 0
+        let c = considerVertical
+        if rows == M {
+            try update(&state, innovation: nu, prediction: prediction, noise: r, considerVertical: c, positionRows: M)
+        } else if rows == M - 1 {
+            try update(&state, innovation: nu, prediction: prediction, noise: r, considerVertical: c, positionRows: M - 1)
+        } else {
+            try update(&state, innovation: nu, prediction: prediction, noise: r, considerVertical: c, positionRows: 0)
+        }
+    }
+
+    /// The update with rows `0..<mp` of `H` zero in the velocity columns
+    /// (`mp` a constant after inlining, so the loops unroll).
+    @inlinable @inline(__always) func update<let M: Int>(
+        _ state: inout GaussianState, innovation nu: Innovation<M>, prediction: MeasurementPrediction<M>,
+        noise r: Matrix<M, M>, considerVertical: Bool, positionRows mp: Int
+    ) throws(FilterError) {
+        // Columns of I - K H that can differ from I's.
+        let n = mp == M ? 3 : 6
         // L^-1, lower triangular: forward substitution on the identity.
         var inverseFactor = Matrix<M, M>.zero
         nu.covarianceFactor.lower.withUnsafeElements { pl in
@@ -133,7 +203,7 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
                         for m in 0..<M {
                             let kim = pk[i * M + m]
                             if kim == 0 { continue }
-                            for j in 0..<6 { pi[i * 6 + j] -= kim * ph[m * 6 + j] }
+                            for j in 0..<(m < mp ? 3 : 6) { pi[i * 6 + j] -= kim * ph[m * 6 + j] }
                         }
                     }
                 }
@@ -148,6 +218,9 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
                     for i in 0..<6 {
                         if considerVertical && (i == 2 || i == 5) { continue }
                         for j in 0..<6 {
+                            // Never read below: the Joseph product reads row
+                            // i in the first n columns and at (i, j), j <= i.
+                            if j >= n && j > i { continue }
                             var s = 0.0
                             for m in 0..<M { s += pk[i * M + m] * pc[j * M + m] }
                             pa[i * 6 + j] -= s
@@ -172,8 +245,10 @@ public struct ExtendedKalmanUpdater: Sendable, BitwiseCopyable {
                         p.withUnsafeMutableElements { out in
                             for i in 0..<6 {
                                 for j in 0...i {
+                                    // Beyond column n, (I - K H) is I's row.
                                     var joseph = 0.0
-                                    for k in 0..<6 { joseph += pa[i * 6 + k] * pi[j * 6 + k] }
+                                    for k in 0..<n { joseph += pa[i * 6 + k] * pi[j * 6 + k] }
+                                    if j >= n { joseph += pa[i * 6 + j] }
                                     var krk = 0.0
                                     for m in 0..<M { krk += pkr[i * M + m] * pk[j * M + m] }
                                     let v = joseph + krk

@@ -23,4 +23,19 @@ public struct MeasurementPrediction<let M: Int>: Sendable, BitwiseCopyable {
         for i in 0..<M where isAngle[i] { r[i] = Angle.wrapSigned(r[i]) }
         return r
     }
+
+    /// How many leading rows of `H` are exactly zero in the velocity
+    /// columns: all `M` of a range, angle or position model's, `M - 1` of
+    /// a Doppler radar's (its last row is `d rr / dx`, velocity included).
+    /// The EKF's structured kernels use it; counted on the values rather
+    /// than assumed per model, so a row with velocity terms always takes
+    /// the general form.
+    @inlinable public var positionOnlyRows: Int {
+        jacobian.withUnsafeElements { ph in
+            for m in 0..<M {
+                for k in 3..<6 where ph[m * 6 + k] != 0 { return m }
+            }
+            return M
+        }
+    }
 }
