@@ -85,12 +85,19 @@ import Testing
             let toNs = state.timeNs + Int64(rng.uniform(1e6, 5e9))
             var fast = state
             model.predict(&fast, to: toNs)
-            let dt = secondsBetween(state.timeNs, toNs)
-            let p = StateCovariance.congruence(
-                model.transition(at: state.mean, dt: dt), state.covariance, plus: model.processNoise(dt: dt))
-            let general = GaussianState(mean: model.propagate(state.mean, dt: dt), covariance: p, timeNs: toNs)
-            #expect(Self.same(fast, general))
+            #expect(Self.same(fast, Self.generalPrediction(model, state, to: toNs)))
         }
+    }
+
+    /// The general EKF prediction with `F` formed: `F P F^T + Q` by
+    /// `congruence`, the mean by `propagate`.
+    static func generalPrediction<Model: MotionModel>(_ model: Model, _ state: GaussianState, to toNs: Int64)
+        -> GaussianState
+    {
+        let dt = secondsBetween(state.timeNs, toNs)
+        let p = StateCovariance.congruence(
+            model.transition(at: state.mean, dt: dt), state.covariance, plus: model.processNoise(dt: dt))
+        return GaussianState(mean: model.propagate(state.mean, dt: dt), covariance: p, timeNs: toNs)
     }
 
     /// The in-place forms give the value forms' results bit for bit, and

@@ -81,20 +81,26 @@ import Testing
     /// position-only rows, with and without the consider states: the
     /// structured kernels equal the general ones bit for bit.
     @Test func structuredUpdateEqualsGeneralForm() {
-        var rng = SeededGenerator(seed: 41)
-        var mismatches = 0
-        for trial in 0..<8_000 {
-            let state = KalmanKernelTests.randomState(&rng)
-            let same: Bool
+        let mismatches = Self.mismatches(seed: 41, trials: 8_000) { trial, state, rng in
             switch trial % 4 {
-            case 0: same = Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<1>.self)
-            case 1: same = Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<2>.self)
-            case 2: same = Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<3>.self)
-            default: same = Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<4>.self)
+            case 0: Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<1>.self)
+            case 1: Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<2>.self)
+            case 2: Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<3>.self)
+            default: Self.structuredEqualsGeneral(state, &rng, trial: trial / 4, dimension: Vector<4>.self)
             }
-            if !same { mismatches += 1 }
         }
         #expect(mismatches == 0)
+    }
+
+    /// How many of `trials` random states `same` finds the fast and the
+    /// general form to differ on.
+    static func mismatches(
+        seed: UInt64, trials: Int, _ same: (Int, GaussianState, inout SeededGenerator) -> Bool
+    ) -> Int {
+        var rng = SeededGenerator(seed: seed)
+        var count = 0
+        for trial in 0..<trials where !same(trial, KalmanKernelTests.randomState(&rng), &rng) { count += 1 }
+        return count
     }
 
     /// Which rows the structured kernels treat as position-only, at random
@@ -120,27 +126,15 @@ import Testing
     /// either way up to 60 deg/s, exactly zero and tiny (the series
     /// branch), intervals from a millisecond to ten seconds.
     @Test func coordinatedTurnPredictionEqualsGeneralForm() {
-        var rng = SeededGenerator(seed: 43)
-        var mismatches = 0
-        for trial in 0..<6_000 {
-            let state = KalmanKernelTests.randomState(&rng)
-            let omega: Double
-            switch trial % 5 {
-            case 0: omega = 0
-            case 1: omega = 1e-9 * rng.normal()
-            default: omega = rng.uniform(-1, 1)
-            }
+        let mismatches = Self.mismatches(seed: 43, trials: 6_000) { trial, state, rng in
+            let omega = trial % 5 == 0 ? 0 : trial % 5 == 1 ? 1e-9 * rng.normal() : rng.uniform(-1, 1)
             let model = CoordinatedTurn(
                 turnRateRadPerS: omega, horizontalNoiseDensity: rng.uniform(0.1, 50),
                 verticalNoiseDensity: rng.uniform(0.1, 10))
             let toNs = state.timeNs + Int64(rng.uniform(1e6, 1e10))
             var fast = state
             model.predict(&fast, to: toNs)
-            let dt = secondsBetween(state.timeNs, toNs)
-            let p = StateCovariance.congruence(
-                model.transition(at: state.mean, dt: dt), state.covariance, plus: model.processNoise(dt: dt))
-            let general = GaussianState(mean: model.propagate(state.mean, dt: dt), covariance: p, timeNs: toNs)
-            if !KalmanKernelTests.same(fast, general) { mismatches += 1 }
+            return KalmanKernelTests.same(fast, KalmanKernelTests.generalPrediction(model, state, to: toNs))
         }
         #expect(mismatches == 0)
     }
