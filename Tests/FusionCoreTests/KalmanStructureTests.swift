@@ -123,7 +123,7 @@ import Testing
 
     /// The coordinated turn's written-out prediction is the general
     /// `congruence` prediction with `F` formed, bit for bit: turn rates
-    /// either way up to 60 deg/s, exactly zero and tiny (the series
+    /// either way up to 1 rad/s (57 deg/s), exactly zero and tiny (the series
     /// branch), intervals from a millisecond to ten seconds.
     @Test func coordinatedTurnPredictionEqualsGeneralForm() {
         let mismatches = Self.mismatches(seed: 43, trials: 6_000) { trial, state, rng in
