@@ -53,6 +53,35 @@ public struct Trajectory: Sendable {
     /// Set when the path is a recording rather than planned legs; then it
     /// alone gives the state.
     @usableFromInline let recorded: RecordedPath?
+    /// A swing of the ground speed about `speedMps` along the path (nil:
+    /// constant speed).
+    public var speedSwing: SpeedSwing? = nil
+
+    /// A sinusoidal swing of the ground speed, `amplitudeMps` over
+    /// `periodS`, starting at phase `phaseRad`: a glider flying its
+    /// speed-to-fly through lift and sink. Its mean is zero, so the path
+    /// takes about as long as at constant speed; the distance it adds at
+    /// time t is (A / w) (cos(phase) - cos(w t + phase)).
+    public struct SpeedSwing: Sendable {
+        public var amplitudeMps: Double
+        public var periodS: Double
+        public var phaseRad: Double
+
+        public init(amplitudeMps: Double, periodS: Double, phaseRad: Double) {
+            self.amplitudeMps = amplitudeMps
+            self.periodS = periodS
+            self.phaseRad = phaseRad
+        }
+
+        /// Speed added and path length added at `t` seconds, m/s and m.
+        func offset(atS t: Double) -> (speedMps: Double, lengthM: Double) {
+            let w = 2 * Double.pi / periodS
+            return (
+                amplitudeMps * Math.sin(w * t + phaseRad),
+                amplitudeMps / w * (Math.cos(phaseRad) - Math.cos(w * t + phaseRad))
+            )
+        }
+    }
 
     /// Seconds spent over the vertical blend at a corner without a turn, so a
     /// change of climb gradient on a straight leg is not a step in climb rate.
@@ -178,13 +207,15 @@ public struct Trajectory: Sendable {
         if let recorded { return recorded.state(atNs: timeNs) }
         let t = secondsBetween(startNs, timeNs)
         guard t >= 0 else { return nil }
-        let s = t * speedMps
-        guard s <= lengthM + 1e-9 else { return nil }
-        let h = horizontal(atS: min(s, lengthM))
+        guard t * speedMps <= lengthM + 1e-9 else { return nil }
+        let swing = speedSwing?.offset(atS: t) ?? (speedMps: 0, lengthM: 0)
+        let s = min(max(0, t * speedMps + swing.lengthM), lengthM)
+        let v = speedMps + swing.speedMps
+        let h = horizontal(atS: s)
         let (z, dzds) = profile.value(atS: s)
         return TruthState(
             positionENU: Vector3(h.e, h.n, z),
-            velocityENU: Vector3(h.de * speedMps, h.dn * speedMps, dzds * speedMps))
+            velocityENU: Vector3(h.de * v, h.dn * v, dzds * v))
     }
 
     /// Whether the target is flying at `timeNs`.

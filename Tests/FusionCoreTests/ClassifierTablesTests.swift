@@ -28,6 +28,7 @@ import Testing
         e.fundamentalSquaredDeviationsHz2 = rng.uniform(0, 900) * Double(e.fundamentalSamples)
         e.turns.straight = UInt16(rng.next() % 8)
         e.turns.turning = UInt16(rng.next() % 8)
+        e.turns.steady = UInt16(rng.next() % 9)
         // Closed straight runs (`StraightRunClimb`), long enough on most
         // tracks for the straight-climb term.
         if rng.uniform() < 0.7 {

@@ -145,4 +145,40 @@ import Testing
         #expect(none.pUncrewed < one.pUncrewed && one.pUncrewed < four.pUncrewed, "\(none.pUncrewed) \(one.pUncrewed) \(four.pUncrewed)")
         #expect(turning.pUncrewed < none.pUncrewed, "\(turning.pUncrewed)")
     }
+
+    /// Straight windows count whether the speed held: an autopilot's
+    /// constant speed is steady in every window, a glider's speed-to-fly
+    /// swinging 2.5 m/s over 80 s changes by 1.8 m/s (over
+    /// `TurnWindows.steadySpeedChangeMps`) in half of its 10 s windows and
+    /// by 0.7 in the other half.
+    @Test func straightWindowsCountWhetherTheSpeedHeld() {
+        func windows(swingMps: Double) -> TurnWindows {
+            var w = TurnWindows()
+            for k in 0...80 {
+                let v = 45 + swingMps * Math.sin(2 * Double.pi * Double(k) / 80)
+                w.observe(eastMps: v * Math.sin(0.3), northMps: v * Math.cos(0.3), sigmaMps: 1, timeNs: Int64(1_000 + k) * Self.secondNs)
+            }
+            return w
+        }
+        let held = windows(swingMps: 0), swinging = windows(swingMps: 2.5)
+        #expect(held.straight == 8 && held.steady == 8, "\(held.straight)/\(held.steady)")
+        #expect(swinging.straight == 8 && swinging.steady == 4, "\(swinging.straight)/\(swinging.steady)")
+    }
+
+    /// Straight windows at a steady speed move a glider-sized target toward
+    /// a drone, ones whose speed changed move it away, further than steady
+    /// ones move it toward (a glider's recorded speed held in about half of
+    /// its windows, an autopilot's in nearly all); at 36 m/s, as a glider
+    /// leaves a thermal, the steady ones do not declare it.
+    @Test func aSteadySpeedMovesTowardADroneAChangingOneAway() {
+        let s = state(speedMps: 36, heightM: 1000)
+        var steady = Self.windows(speedMps: 36, turnRateRadPerS: 0, seconds: 40)
+        #expect(steady.straight == 4 && steady.steady == 4)
+        let none = classify(evidence(rcsDbsm: -3, plots: 60), s)
+        let held = classify(evidence(rcsDbsm: -3, plots: 60, turns: steady), s)
+        steady.steady = 0
+        let changed = classify(evidence(rcsDbsm: -3, plots: 60, turns: steady), s)
+        #expect(changed.pUncrewed < none.pUncrewed && none.pUncrewed < held.pUncrewed, "\(changed.pUncrewed) \(none.pUncrewed) \(held.pUncrewed)")
+        #expect(held.declared != .uncrewed, "p \(held.pUncrewed)")
+    }
 }

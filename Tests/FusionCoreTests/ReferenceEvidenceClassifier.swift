@@ -126,9 +126,13 @@ struct ReferenceEvidenceClassifier {
             // `maxEffectiveTurnWindows` of them count.
             let scale = min(1, c.maxEffectiveTurnWindows / Double(turns.count))
             let turning = scale * Double(turns.turning), straight = scale * Double(turns.straight)
+            let steady = scale * Double(min(turns.steady, turns.straight))
             for s in 0..<8 {
                 let q = min(0.95, max(0.05, p[s].turningShare))
-                table[row(.turnRate)][s] = turning * Math.log(q) + straight * Math.log(1 - q)
+                let r = min(0.95, max(0.05, p[s].steadySpeedShare))
+                table[row(.turnRate)][s] =
+                    turning * Math.log(q) + straight * Math.log(1 - q) + steady * Math.log(r)
+                    + (straight - steady) * Math.log(1 - r)
             }
         }
         if evidence.straightClimb.straightS >= c.minStraightClimbS, let climb = evidence.straightClimb.meanClimb {

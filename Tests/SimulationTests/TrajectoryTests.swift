@@ -55,6 +55,28 @@ import Testing
         }
     }
 
+    /// A glider's speed swing (`Trajectory.SpeedSwing`): the horizontal
+    /// speed is the commanded one plus the sine, and the position still
+    /// integrates the velocity.
+    @Test func aSpeedSwingIsFlownAndIntegrated() throws {
+        var p = Self.samplePaths()[0]
+        let swing = Trajectory.SpeedSwing(amplitudeMps: 2.5, periodS: 80, phaseRad: 1)
+        p.speedSwing = swing
+        let h: Int64 = 1_000_000
+        let tolerance = (p.speedMps * p.peakTurnRateRadPerS + 5) * 1e-3 + 1e-4
+        // Away from the path's end, where the swing's extra distance is
+        // clamped (at most A P / pi, 64 m).
+        for t in Self.times(p, stepS: 0.37).dropFirst() where t < p.endNs - 10_000_000_000 {
+            guard let a = p.state(atNs: t - h), let b = p.state(atNs: t + h) else { continue }
+            let v = try #require(p.state(atNs: t)).velocityENU
+            let ts = Double(t - p.startNs) * 1e-9
+            let expected = p.speedMps + 2.5 * Math.sin(2 * Double.pi * ts / 80 + 1)
+            #expect(abs(Math.hypot(v.x, v.y) - expected) < 1e-9 * p.speedMps)
+            let fd = 1.0 / (2 * Double(h) * 1e-9) * (b.positionENU - a.positionENU)
+            #expect(fd.isApproximatelyEqual(to: v, absoluteTolerance: tolerance), "t=\(ts) error \((fd - v).norm)")
+        }
+    }
+
     @Test func positionIntegratesVelocity() throws {
         // Central differences of positions over +-1 ms against the reported
         // velocity. Where a turn starts or ends the acceleration steps, so the

@@ -43,6 +43,10 @@ final class ClassifierTables: Sendable {
     /// [0.05, 0.95].
     let logTurning: InlineArray<8, Double>
     let logStraight: InlineArray<8, Double>
+    /// ln r and ln(1 - r) of each profile's steady-speed share r of its
+    /// straight windows, clamped to [0.05, 0.95].
+    let logSteady: InlineArray<8, Double>
+    let logUnsteady: InlineArray<8, Double>
     /// ln max(likelihood, 1e-6) of hint h for profile s, at `s * 5 + h`.
     let logHintLikelihood: InlineArray<40, Double>
     /// ln of `strayFundamentalDensity`.
@@ -62,6 +66,7 @@ final class ClassifierTables: Sendable {
         var fundamental = InlineArray<8, PreparedMixture1D?>(repeating: nil)
         var maxSpeed = InlineArray<8, Double>(repeating: 0), mixtureWeight = maxSpeed
         var unmanned = maxSpeed, transponder = maxSpeed, turning = maxSpeed, straight = maxSpeed
+        var steady = maxSpeed, unsteady = maxSpeed
         var weighted = InlineArray<8, Bool>(repeating: false), rotorcraft = weighted
         var classes = InlineArray<8, Int>(repeating: 0)
         var hints = InlineArray<40, Double>(repeating: 0)
@@ -85,6 +90,9 @@ final class ClassifierTables: Sendable {
             let q = min(0.95, max(0.05, profile.turningShare))
             turning[s] = Math.log(q)
             straight[s] = Math.log(1 - q)
+            let r = min(0.95, max(0.05, profile.steadySpeedShare))
+            steady[s] = Math.log(r)
+            unsteady[s] = Math.log(1 - r)
             let h = profile.hintLikelihood
             for i in 0..<5 { hints[s * 5 + i] = Math.log(max(h[i], 1e-6)) }
             rotorcraft[s] = weighted[s] && cls == .crewed && h[4] > h[1] && h[4] > h[2] && h[4] > h[3]
@@ -107,6 +115,8 @@ final class ClassifierTables: Sendable {
         transponderNats = transponder
         logTurning = turning
         logStraight = straight
+        logSteady = steady
+        logUnsteady = unsteady
         logHintLikelihood = hints
         logStrayFundamentalDensity = Math.log(c.strayFundamentalDensity)
         isRotorcraft = rotorcraft

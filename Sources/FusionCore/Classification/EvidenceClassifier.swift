@@ -11,8 +11,9 @@ import FusionMath
 /// n), RCS fluctuation (the sample standard deviation, with its sampling
 /// spread), horizontal speed, height and climb from the filter (their
 /// variances widen the profile, so an unconverged track says little), the
-/// share of its flight spent turning (`TurnWindows`: binomial, over a
-/// capped number of windows), the mean climb over its straight runs
+/// share of its flight spent turning and, of its straight flight, the share
+/// flown at a steady speed (`TurnWindows`: trinomial, over a capped number
+/// of windows), the mean climb over its straight runs
 /// (`StraightRunClimb`), the acoustic harmonic fundamental (sample
 /// mean) and confidence-weighted source hints. Successive plots and reports of one target are correlated,
 /// so every summary counts at most a capped number of samples, and each
@@ -169,8 +170,13 @@ public struct EvidenceClassifier: Sendable {
             // `maxEffectiveTurnWindows` of them count.
             let scale = min(1, tables.configuration.maxEffectiveTurnWindows / Double(turns.count))
             let turning = scale * Double(turns.turning), straight = scale * Double(turns.straight)
+            let steady = scale * Double(min(turns.steady, turns.straight)), unsteady = straight - steady
             let r = row(.turnRate) * 8
-            for s in 0..<8 { table[r + s] = turning * tables.logTurning[s] + straight * tables.logStraight[s] }
+            for s in 0..<8 {
+                table[r + s] =
+                    turning * tables.logTurning[s] + straight * tables.logStraight[s] + steady * tables.logSteady[s]
+                    + unsteady * tables.logUnsteady[s]
+            }
         }
         straightClimbTerm(evidence, into: table)
         let totalHint = evidence.namedHintWeight

@@ -39,6 +39,10 @@ public struct TargetProfile: Sendable {
     /// Probability that a window of its flight (`TurnWindows.windowNs`)
     /// shows a sustained turn (`TurnWindows.turningRateRadPerS`).
     public var turningShare: Double
+    /// Probability that a straight window of its flight shows a steady
+    /// ground speed (`TurnWindows.steadySpeedChangeMps`), as the radar's
+    /// filtered track sees it.
+    public var steadySpeedShare: Double
     /// Mean climb over straight runs of a minute or more
     /// (`StraightRunClimb`), m/s: level for a powered aircraft on a leg,
     /// sinking at its polar's rate for a glider outside rising air.
@@ -48,7 +52,7 @@ public struct TargetProfile: Sendable {
         _ targetClass: TargetClass, weight: Double, rcsDbsm: GaussianMixture1D, rcsFluctuationDb: GaussianMixture1D,
         speedMps: GaussianMixture1D, heightM: GaussianMixture1D, climbMps: GaussianMixture1D,
         fundamentalHz: GaussianMixture1D?, hintLikelihood: InlineArray<5, Double>,
-        maxGroundSpeedMps: Double = .infinity, turningShare: Double = 0.2,
+        maxGroundSpeedMps: Double = .infinity, turningShare: Double = 0.2, steadySpeedShare: Double = 0.6,
         straightClimbMps: GaussianMixture1D = GaussianMixture1D(mean: 0, sigma: 3)
     ) {
         self.targetClass = targetClass
@@ -62,6 +66,7 @@ public struct TargetProfile: Sendable {
         self.hintLikelihood = hintLikelihood
         self.maxGroundSpeedMps = maxGroundSpeedMps
         self.turningShare = turningShare
+        self.steadySpeedShare = steadySpeedShare
         self.straightClimbMps = straightClimbMps
     }
 
