@@ -29,7 +29,7 @@ extension FusionEngine {
 
     /// Finds the tracks whose gate `m` falls in and records the pairs.
     mutating func gate(_ m: Measurement, index j: Int) {
-        let drift = configuration.maxSpeedMps * abs(secondsBetween(scratch.gridTimeNs, m.timeNs))
+        let drift = configuration.maxSpeedMps * scratch.gridAgeS(at: m.timeNs)
         if m.kind == .bearing {
             // A bearing has no point: search the corridor along it.
             let az = m.values[0]
