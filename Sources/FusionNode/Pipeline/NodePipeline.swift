@@ -274,4 +274,9 @@ public struct NodePipeline: ~Copyable {
     /// once-a-second cueing pass, or a slice of the engine's ageing pass);
     /// nil before the first datagram.
     public var nextDueNs: Int64? { schedules.nextDueNs }
+
+    /// The next time `tick` steps cueing over every track or sends an
+    /// output (the whole second, a report or output period): at or after
+    /// `nextDueNs`, which also counts the ageing slices.
+    public var nextPeriodicDueNs: Int64? { schedules.nextPeriodicDueNs }
 }

@@ -59,10 +59,16 @@ struct PipelineSchedules {
     }
 
     var nextDueNs: Int64? {
+        guard let periodic = nextPeriodicDueNs else { return nil }
+        guard let s = nextSliceNs else { return periodic }
+        return min(periodic, s)
+    }
+
+    /// The next whole second or output period (`take`'s `periodic`).
+    var nextPeriodicDueNs: Int64? {
         guard let maintenance = nextMaintenanceNs else { return nil }
         // Element by element: an array literal here would allocate per call.
         var t = maintenance
-        if let s = nextSliceNs { t = min(t, s) }
         if let r = nextReportNs { t = min(t, r) }
         if let c = nextCat062Ns { t = min(t, c) }
         if let c = nextCoTNs { t = min(t, c) }
