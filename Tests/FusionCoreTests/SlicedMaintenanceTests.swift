@@ -75,4 +75,60 @@ import Testing
         #expect(deletedNs.map { $0 > limit && $0 <= limit + TestSupport.secondNs } == true,
             "deleted at \(deletedNs.map { Double($0 - limit) / 1e9 } ?? -1) s past the coast limit")
     }
+
+    /// What the node's cueing needs from a slice: every track whose
+    /// declared class the slice changed is listed for the tick's partial
+    /// cueing step (`takeUpdatedTracks`), so a track that stops being
+    /// uncrewed loses its cue at that slice; and a slice that deletes a
+    /// track declared uncrewed says so (`removedDeclaredUncrewed`), so the
+    /// tick cancels its cue at once. Jet drones under radar, then 15 s of
+    /// silence in which every track is deleted.
+    @Test func slicesReportReDeclaredAndDeletedUncrewedTracks() {
+        let setup = HardCase.jetDrones.setup(seed: 2, durationS: 120)
+        let feed = setup.feed(seed: 2)
+        var engine = FusionEngine()
+        for r in feed.revisits { engine.setRevisit(sensor: r.sensor, periodNs: r.periodNs) }
+        let slices = engine.configuration.maintenanceSlices
+        let periodNs = FusionEngine.maintenanceSlicePeriodNs(slices: slices)
+        func declaredClasses(_ engine: borrowing FusionEngine) -> [UInt32: TargetClass] {
+            var out: [UInt32: TargetClass] = [:]
+            engine.forEachReportableTrack(atNs: Int64.min) { out[$0.id] = $0.belief.declared }
+            return out
+        }
+        var changed = 0, deletedUncrewed = 0
+        func slice(_ t: Int64, _ engine: inout FusionEngine) {
+            _ = engine.takeUpdatedTracks(atNs: t) { _ in }
+            let before = declaredClasses(engine)
+            engine.removedDeclaredUncrewed = false
+            engine.maintain(atNs: t, slice: FusionEngine.maintenanceSlice(dueAtNs: t, slices: slices))
+            let after = declaredClasses(engine)
+            var listed: Set<UInt32> = []
+            _ = engine.takeUpdatedTracks(atNs: t) { listed.insert($0.id) }
+            for (id, c) in after where before[id].map({ $0 != c }) == true {
+                changed += 1
+                #expect(listed.contains(id), "track \(id) re-declared \(c) at a slice but not listed for cueing")
+            }
+            let lost = before.filter { $0.value == .uncrewed && after[$0.key] == nil }
+            deletedUncrewed += lost.count
+            #expect(lost.isEmpty || engine.removedDeclaredUncrewed, "deleted uncrewed tracks \(lost.keys) not reported")
+        }
+        var next = (setup.scenario.startNs / periodNs + 1) * periodNs
+        var buffer: [Measurement] = []
+        for batch in feed.batches {
+            while batch.arrivalNs > next {
+                slice(next, &engine)
+                next += periodNs
+            }
+            buffer.removeAll(keepingCapacity: true)
+            for d in batch.detections { buffer.append(d.measurement) }
+            buffer.withUnsafeBufferPointer { engine.process($0) }
+        }
+        for _ in 0..<(15 * slices) {
+            slice(next, &engine)
+            next += periodNs
+        }
+        print("re-declared at a slice: \(changed); declared uncrewed tracks deleted: \(deletedUncrewed)")
+        #expect(engine.trackCount == 0)
+        #expect(deletedUncrewed >= 3)
+    }
 }

@@ -76,6 +76,7 @@ extension FusionEngine {
             // Through the storage pointer: the table's `_read` accessor
             // copied the 1.9 KB filter for each of these calls.
             let record = tracks.storage + slot
+            if isPastCoastLimit(slot, atNs: m.timeNs) { continue }
             // A bearing is of the track where it was when the sound left it.
             let e = emissionTimed(m, forSlot: slot)
             let inOrder = e.timeNs >= record.pointee.filter.state.timeNs

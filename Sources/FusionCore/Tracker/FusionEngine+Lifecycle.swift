@@ -175,7 +175,9 @@ extension FusionEngine {
     /// `nowNs` (`removeDuplicates`). A deletion therefore happens at its
     /// slot's slice: still at most one pass period (1 s) after its
     /// condition holds, but at up to one period minus one slice interval
-    /// from the whole second the one-call pass used.
+    /// from the whole second the one-call pass used; a track past the
+    /// coast limit is meanwhile neither gated nor reported
+    /// (`isPastCoastLimit`), so that delay cannot revive it.
     public mutating func maintain(atNs nowNs: Int64, slice k: Int) {
         let n = scratch.sliceCount
         precondition(k >= 0 && k < n, "maintenance slice out of range")
@@ -250,6 +252,20 @@ extension FusionEngine {
         }
         scratch.gridTimeNs = nowNs
         removeDuplicates(atNs: nowNs, firstSlot: firstSlot, slotStride: slotStride)
+    }
+
+    /// Whether the confirmed or coasting track in `slot` is silent past the
+    /// coast limit at `t`: deleted in effect from that moment, so not gated
+    /// (a plot or clutter in its wide gate must not revive it) or reported,
+    /// though its slice removes it only up to a second later. Without
+    /// this, a jet drone's track coasting on past the drone's impact took a
+    /// stray plot 0.1 s after its limit and was cued again (hard case,
+    /// seed 18), where the one-call pass had deleted it on the second.
+    func isPastCoastLimit(_ slot: Int, atNs t: Int64) -> Bool {
+        let record = tracks.storage + slot
+        guard record.pointee.status != .tentative else { return false }
+        let last = record.pointee.lastUpdateNs
+        return t > last && t - last > configuration.coastLimitNs
     }
 
     /// Puts a new track in the spatial grid at its first position (left
