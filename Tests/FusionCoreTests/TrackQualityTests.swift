@@ -159,7 +159,8 @@ import Testing
     /// Flies `truths` for `seconds`: each second every radar of `radars`
     /// (pose, sensor index) gives one 3D plot of each truth, all in one
     /// datagram; the truths share their acceleration draws (two of them fly
-    /// as one), and `adjust` may change their states after each step.
+    /// as one), and `adjust` may change their states after each step; the
+    /// engine ages in slices over each second, as the node does.
     /// Returns the reported tracks each second and the duplicates removed.
     static func fly(
         _ truths: [StateVector], radars: [(SensorPose, SensorIndex)], seconds: Int, seed: UInt64,
@@ -176,7 +177,13 @@ import Testing
                 for (pose, sensor) in radars { batch.append(Self.plot3D(x, pose: pose, sensor: sensor, timeNs: timeNs, &rng)) }
             }
             batch.withUnsafeBufferPointer { engine.process($0) }
-            engine.maintain(atNs: timeNs)
+            // The ageing pass in slices over the next second, as the node
+            // runs it: the duplicate test meets neighbours of other slices.
+            let slices = engine.configuration.maintenanceSlices
+            for j in 0..<slices {
+                let t = timeNs + Int64(j) * FusionEngine.maintenanceSlicePeriodNs(slices: slices)
+                engine.maintain(atNs: t, slice: FusionEngine.maintenanceSlice(dueAtNs: t, slices: slices))
+            }
             counts.append(Self.tracks(engine, atNs: timeNs).count)
             let draws = rng
             for i in truths.indices {

@@ -51,6 +51,9 @@ enum EngineBench {
     /// `--latency-dump FILE`: one line per timed datagram, `cpuNs wallNs
     /// plots datagramsSinceMaintain`, to see what the tail is made of.
     nonisolated(unsafe) static var latencyDumpPath: String?
+    /// `--maintain-slices N`: the ageing pass in N slices instead of the
+    /// engine's default (1: the whole table in one call, as before slicing).
+    nonisolated(unsafe) static var maintainSlicesOverride: Int?
     static let secondNs: Int64 = 1_000_000_000
     /// One table size for every scale point, so that only the live count varies;
     /// 10,000 targets with their clutter need ~16,000 slots (tentative tracks).
@@ -59,6 +62,7 @@ enum EngineBench {
     static func configuration() -> TrackerConfiguration {
         var c = TrackerConfiguration()
         c.capacity = capacity
+        if let n = maintainSlicesOverride { c.maintenanceSlices = n }
         return c
     }
 
@@ -86,7 +90,11 @@ enum EngineBench {
         // hold all their plots at once), maintained every second.
         let t0 = workload.startNs
         let warmEnd = t0 + Int64(warmS) * secondNs
-        var nextMaintainNs = t0 + secondNs
+        // The ageing pass in slices, one every `1 s / N`, as the node runs it.
+        let slices = engine.configuration.maintenanceSlices
+        let slicePeriodNs = FusionEngine.maintenanceSlicePeriodNs(slices: slices)
+        func slice(_ t: Int64) -> Int { FusionEngine.maintenanceSlice(dueAtNs: t, slices: slices) }
+        var nextMaintainNs = (t0 / slicePeriodNs + 1) * slicePeriodNs
         var from = t0
         let genStart = nowNs()
         var genNs: Int64 = 0
@@ -97,8 +105,8 @@ enum EngineBench {
             genNs += nowNs() - g0
             for d in window {
                 while d.arrivalNs > nextMaintainNs {
-                    engine.maintain(atNs: nextMaintainNs)
-                    nextMaintainNs += secondNs
+                    engine.maintain(atNs: nextMaintainNs, slice: slice(nextMaintainNs))
+                    nextMaintainNs += slicePeriodNs
                 }
                 d.measurements.withUnsafeBufferPointer { engine.process($0) }
             }
@@ -127,7 +135,7 @@ enum EngineBench {
                 afterMaintain = 0
                 let c = cpuNs()
                 let a = nowNs()
-                engine.maintain(atNs: nextMaintainNs)
+                engine.maintain(atNs: nextMaintainNs, slice: slice(nextMaintainNs))
                 let b = nowNs() - a
                 let cpu = cpuNs() - c
                 maintainWall.append(b)
@@ -136,7 +144,7 @@ enum EngineBench {
                 point.maintainNs += b
                 point.maintainMaxNs = max(point.maintainMaxNs, b)
                 point.maintainCalls += 1
-                nextMaintainNs += secondNs
+                nextMaintainNs += slicePeriodNs
             }
             let live = engine.tracks.count
             liveSum += Double(live)
@@ -190,9 +198,9 @@ enum EngineBench {
             while d.arrivalNs > nextMaintainNs {
                 let t = nextMaintainNs
                 swiftAllocs += SwiftAllocations.counting {
-                    mallocs += MallocCounter.counting { engine.maintain(atNs: t) }
+                    mallocs += MallocCounter.counting { engine.maintain(atNs: t, slice: slice(t)) }
                 }
-                nextMaintainNs += secondNs
+                nextMaintainNs += slicePeriodNs
             }
             d.measurements.withUnsafeBufferPointer { buffer in
                 swiftAllocs += SwiftAllocations.counting {

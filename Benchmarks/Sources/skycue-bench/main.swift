@@ -5,7 +5,7 @@ import Glibc
 // resident memory and the scaling curve, on this machine, in one run.
 //
 //   skycue-bench [--scales 10,100,1000,10000] [--seed N] [--out DIR] [--command TEXT]
-//                [--timed-s N] [--latency-dump FILE]
+//                [--timed-s N] [--latency-dump FILE] [--maintain-slices N]
 //
 // Writes DIR/RESULTS.md and DIR/scaling.svg when --out is given.
 
@@ -30,6 +30,7 @@ if let child = option("--rss-child"), let targets = Int(child) {
 
 EngineBench.timedOverrideS = option("--timed-s").flatMap { Double($0) }
 EngineBench.latencyDumpPath = option("--latency-dump")
+EngineBench.maintainSlicesOverride = option("--maintain-slices").flatMap { Int($0) }.map { max(1, $0) }
 let scales = (option("--scales") ?? "10,100,1000,10000").split(separator: ",").compactMap { Int($0) }
 let rssTargets = Int(option("--rss-targets") ?? "") ?? 10_000
 let outDir = option("--out")

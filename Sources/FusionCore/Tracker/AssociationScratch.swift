@@ -24,16 +24,29 @@ struct AssociationScratch: ~Copyable {
     /// stay a permutation, so no two owners share an element.
     let predictions: UnsafeMutablePointer<FusionEngine.Filter.Prediction>
     var workIndex: Int
-    /// Where the tracks were at `gridTimeNs`, horizontally.
+    /// Where the tracks were, horizontally: each at its last maintenance
+    /// slice (`visitedNs`), a new track where it started. The newest slice
+    /// ran at `gridTimeNs`, the oldest still in force at `gridOldestNs`.
     var grid: SpatialGrid
     var gridTimeNs: Int64 = 0
+    var gridOldestNs: Int64 = 0
+    /// Per track slot: when a maintenance slice last aged it (`.min`: not
+    /// yet). Per slice: when it last ran.
+    let visitedNs: UnsafeMutablePointer<Int64>
+    let sliceVisitNs: UnsafeMutablePointer<Int64>
+    let sliceCount: Int
     /// Per track slot: the estimate `maintain` carried to `gridTimeNs`
     /// (`coarselyPredictedState`), for `removeDuplicates` to read instead of
     /// predicting each track again, and once more per neighbour. Written
     /// only for slots in use, so only their pages are resident.
     let predictedAtGrid: UnsafeMutablePointer<PackedGaussianState>
 
-    init(trackCapacity: Int, maxBatch: Int, maxPairs: Int, gridCellM: Double) {
+    init(trackCapacity: Int, maxBatch: Int, maxPairs: Int, gridCellM: Double, slices: Int) {
+        visitedNs = .allocate(capacity: trackCapacity)
+        visitedNs.initialize(repeating: .min, count: trackCapacity)
+        sliceCount = max(1, slices)
+        sliceVisitNs = .allocate(capacity: sliceCount)
+        sliceVisitNs.initialize(repeating: 0, count: sliceCount)
         neighbours = .allocate(capacity: trackCapacity)
         neighbourCapacity = trackCapacity
         assignment = ClusteredAssignment(maxTracks: trackCapacity, maxMeasurements: maxBatch, maxPairs: maxPairs)
@@ -56,6 +69,16 @@ struct AssociationScratch: ~Copyable {
         bestIndex.deallocate()
         predictions.deallocate()
         predictedAtGrid.deallocate()
+        visitedNs.deallocate()
+        sliceVisitNs.deallocate()
+    }
+
+    /// How far, in seconds, a grid position may lie from time `t`: every
+    /// position was taken between `gridOldestNs` and `gridTimeNs` (a new
+    /// track's at its start, as before slicing), so a track has moved at
+    /// most its speed times this since its grid position.
+    func gridAgeS(at t: Int64) -> Double {
+        max(abs(secondsBetween(gridTimeNs, t)), abs(secondsBetween(gridOldestNs, t)))
     }
 
     mutating func begin(batchCount: Int) {

@@ -29,7 +29,7 @@ extension FusionEngine {
 
     /// Finds the tracks whose gate `m` falls in and records the pairs.
     mutating func gate(_ m: Measurement, index j: Int) {
-        let drift = configuration.maxSpeedMps * abs(secondsBetween(scratch.gridTimeNs, m.timeNs))
+        let drift = configuration.maxSpeedMps * scratch.gridAgeS(at: m.timeNs)
         if m.kind == .bearing {
             // A bearing has no point: search the corridor along it.
             let az = m.values[0]
@@ -76,6 +76,7 @@ extension FusionEngine {
             // Through the storage pointer: the table's `_read` accessor
             // copied the 1.9 KB filter for each of these calls.
             let record = tracks.storage + slot
+            if isPastCoastLimit(slot, atNs: m.timeNs) { continue }
             // A bearing is of the track where it was when the sound left it.
             let e = emissionTimed(m, forSlot: slot)
             let inOrder = e.timeNs >= record.pointee.filter.state.timeNs

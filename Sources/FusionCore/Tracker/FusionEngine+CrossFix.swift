@@ -41,14 +41,14 @@ extension FusionEngine {
         nextID = nextID == UInt32.max ? 1 : nextID + 1
         guard let slot = tracks.insert(record) else { return acousticSources.release(&record.acousticSlot) }
         counters.tracksStarted &+= 1
-        scratch.grid.insert(slot, eastM: mean[0], northM: mean[1])
+        enterGrid(slot, eastM: mean[0], northM: mean[1])
     }
 
     /// True when some track's estimate, carried to the fix's time, lies
     /// within the fix's gate (horizontal chi-square on the sum of both
     /// covariances and the track's velocity uncertainty over the gap).
     func isExplainedByTrack(_ fix: TriangulatedFix) -> Bool {
-        let drift = configuration.maxSpeedMps * abs(secondsBetween(scratch.gridTimeNs, fix.timeNs))
+        let drift = configuration.maxSpeedMps * scratch.gridAgeS(at: fix.timeNs)
         let radius = configuration.searchRadiusM + drift
         var explained = false
         let threshold = gateThresholds[2]

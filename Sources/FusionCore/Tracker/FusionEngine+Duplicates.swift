@@ -23,18 +23,23 @@ extension FusionEngine {
     /// category seen only by the removed track still vetoes uncrewed.
     /// Tracks that one sensor fed with separate plots of one scan are two
     /// targets, whatever their states (`haveSeparatePlotsOfOneScan`).
-    mutating func removeDuplicates(atNs nowNs: Int64) {
+    ///
+    /// Runs for the tracks of one maintenance slice (slots `firstSlot`,
+    /// `firstSlot + slotStride`, ...), each just carried to `nowNs`; a
+    /// neighbour from another slice is predicted to `nowNs` for the test
+    /// (`stateForDuplicateTest`), and the search reaches as far as the
+    /// track's own speed carried it since the oldest slice's grid
+    /// positions, where a twin on its target would stand.
+    mutating func removeDuplicates(atNs nowNs: Int64, firstSlot: Int, slotStride: Int) {
         let threshold = gateThresholds[6]
-        var i = tracks.count - 1
-        while i >= 0 {
-            let slot = tracks.slot(atActiveIndex: i)
-            i -= 1
-            // Every track left in the table was carried to `nowNs` by the
+        let staleS = secondsBetween(scratch.gridOldestNs, nowNs)
+        for slot in stride(from: firstSlot, to: tracks.capacity, by: slotStride) where tracks.isOccupied(slot: slot) {
+            // Every track of the slice was carried to `nowNs` by the
             // ageing pass just before (`maintain`), and its estimate kept.
-            let predicted = scratch.predictedAtGrid
-            let mine = predicted[slot].unpacked
+            let mine = scratch.predictedAtGrid[slot].unpacked
             guard mine.mean.isFinite else { continue }
-            let radius = min(2_000, 4 * mine.horizontalSigmaM + 200)
+            let speed = (mine.mean[3] * mine.mean[3] + mine.mean[4] * mine.mean[4]).squareRoot()
+            let radius = min(2_000, 4 * mine.horizontalSigmaM + 200) + speed * max(0, staleS)
             var found = 0
             let limit = scratch.neighbourCapacity, out = scratch.neighbours
             scratch.grid.forEachItem(nearEastM: mine.mean[0], northM: mine.mean[1], radiusM: radius) { item in
@@ -52,7 +57,7 @@ extension FusionEngine {
                     break
                 }
                 guard outranks(other, slot) else { continue }
-                let theirs = predicted[other].unpacked
+                let theirs = stateForDuplicateTest(other, atNs: nowNs)
                 let s = (mine.covariance + theirs.covariance).symmetrized
                 guard let factor = try? Cholesky(s), factor.mahalanobisSquared(mine.mean - theirs.mean) <= threshold
                 else { continue }
@@ -70,9 +75,19 @@ extension FusionEngine {
                 tracks[twin].evidence.adoptIdentity(of: tracks[slot].evidence)
                 counters.duplicatesRemoved &+= 1
             }
-            scratch.grid.remove(slot)
             removeTrack(slot: slot)
             counters.tracksDeleted &+= 1
+        }
+    }
+
+    /// The track in `slot` at `nowNs` for the duplicate test: the estimate
+    /// its slice kept when that slice ran at `nowNs`, else its filter
+    /// predicted to `nowNs` (a neighbour from another slice, or one
+    /// started since).
+    func stateForDuplicateTest(_ slot: Int, atNs nowNs: Int64) -> GaussianState {
+        if scratch.visitedNs[slot] == nowNs { return scratch.predictedAtGrid[slot].unpacked }
+        return withUnsafePointer(to: &(tracks.storage + slot).pointee.filter) {
+            Filter.coarselyPredictedState(of: $0, to: nowNs)
         }
     }
 
@@ -138,7 +153,7 @@ extension FusionEngine {
         let heardA = a.sensorsHeard(sinceNs: since), heardB = b.sensorsHeard(sinceNs: since)
         guard heardB > heardA || (heardB == heardA && outranks(keeper, slot)) else { return false }
         guard !a.sharesSensor(with: b, sinceNs: since) else { return false }
-        let theirs = scratch.predictedAtGrid[keeper].unpacked
+        let theirs = stateForDuplicateTest(keeper, atNs: nowNs)
         let dx = mine.mean[0] - theirs.mean[0], dy = mine.mean[1] - theirs.mean[1]
         let p = mine.covariance[0, 0] + theirs.covariance[0, 0]
         let q = mine.covariance[0, 1] + theirs.covariance[0, 1]

@@ -139,30 +139,77 @@ extension FusionEngine {
         guard let slot = tracks.insert(record) else { return }
         counters.tracksStarted &+= 1
         let p = filter.state.position
-        if p.x.isFinite && p.y.isFinite { scratch.grid.insert(slot, eastM: p.x, northM: p.y) }
+        enterGrid(slot, eastM: p.x, northM: p.y)
     }
 
-    /// Ages every track to `nowNs`: confirmed tracks that missed a revisit
-    /// coast, tentative tracks that can no longer reach M-of-N and tracks
-    /// silent past the coast limit or too uncertain are deleted; then the
-    /// spatial grid is rebuilt at the tracks' predicted positions.
-    ///
-    /// Forgets the tracks updated since the last `takeUpdatedTracks` (slots
-    /// are freed here; the caller's periodic pass looks at every track).
+    /// Ages every track to `nowNs` in one call: every slice of the pass at
+    /// once (`maintain(atNs:slice:)`), for tools and tests that step the
+    /// engine by whole seconds. Forgets the tracks updated since the last
+    /// `takeUpdatedTracks` (the caller's periodic pass looks at every
+    /// track), except those this pass re-declared.
     public mutating func maintain(atNs nowNs: Int64) {
-        // The grid's time is the previous pass's (0 before the first).
-        let previousPassNs = scratch.gridTimeNs
         updated.removeAll()
+        for k in 0..<scratch.sliceCount { scratch.sliceVisitNs[k] = nowNs }
+        scratch.gridOldestNs = nowNs
+        maintain(atNs: nowNs, firstSlot: 0, slotStride: 1)
+    }
+
+    /// One slice of the ageing pass: the tracks in slots `k`, `k + N`,
+    /// `k + 2N`, ... (N = `configuration.maintenanceSlices`), at `nowNs`.
+    /// The node runs slice `k` at each whole multiple of `1 s / N` whose
+    /// index is `k` mod N, between datagrams, so that each call does an
+    /// N-th of the table's work (a 10,000-track pass took 28-44 ms of CPU
+    /// in one call, and every datagram that arrived meanwhile waited) and
+    /// every track is still aged once a second, at its slot's phase.
+    ///
+    /// Per track, as the one-call pass did for all: a confirmed track that
+    /// missed a revisit coasts; a tentative track that can no longer reach
+    /// M-of-N, a track silent past the coast limit, too uncertain, or a
+    /// bearing-only track that lost its support is deleted; a confirmed
+    /// track without a fix since its last slice is classified on its
+    /// predicted state (one whose declared class changes is listed for the
+    /// caller's partial cueing step, so a track that stops being uncrewed
+    /// has its cue cancelled at this slice, not at the next whole second);
+    /// it moves to its predicted position in the spatial grid; then its
+    /// duplicate test runs against every neighbour, both predicted to
+    /// `nowNs` (`removeDuplicates`). A deletion therefore happens at its
+    /// slot's slice: still at most one pass period (1 s) after its
+    /// condition holds, but at up to one period minus one slice interval
+    /// from the whole second the one-call pass used; a track past the
+    /// coast limit is meanwhile neither gated nor reported
+    /// (`isPastCoastLimit`), so that delay cannot revive it.
+    public mutating func maintain(atNs nowNs: Int64, slice k: Int) {
+        let n = scratch.sliceCount
+        precondition(k >= 0 && k < n, "maintenance slice out of range")
+        // The slice's tracks are about to stand at `nowNs` in the grid.
+        scratch.sliceVisitNs[k] = nowNs
+        var oldest = nowNs
+        for j in 0..<n { oldest = min(oldest, scratch.sliceVisitNs[j]) }
+        scratch.gridOldestNs = oldest
+        maintain(atNs: nowNs, firstSlot: k, slotStride: n)
+    }
+
+    /// How often a slice of the ageing pass is due when a pass of `slices`
+    /// slices runs once a second (`slices` should divide 10^9).
+    public static func maintenanceSlicePeriodNs(slices: Int) -> Int64 { 1_000_000_000 / Int64(max(1, slices)) }
+
+    /// The slice due at `t`, a whole multiple of the slice period: its
+    /// index follows from the time, so every caller (node, replay,
+    /// simulation, benchmark) ages the same slots at the same times.
+    public static func maintenanceSlice(dueAtNs t: Int64, slices: Int) -> Int {
+        let n = Int64(max(1, slices))
+        let k = (t / maintenanceSlicePeriodNs(slices: slices)) % n
+        return Int(k < 0 ? k + n : k)
+    }
+
+    /// The ageing pass over slots `firstSlot`, `firstSlot + slotStride`, ...
+    mutating func maintain(atNs nowNs: Int64, firstSlot: Int, slotStride: Int) {
         let m = configuration.confirmHits, n = configuration.confirmWindow
         let maxSigma = configuration.maxPositionSigmaM
-        scratch.grid.removeAll()
         // One reference per pass (`ClassifierTables`; the classifier was
         // a 4 KB value the optimiser copied per call).
         let classifier = self.classifier
-        var i = tracks.count - 1
-        while i >= 0 {
-            let slot = tracks.slot(atActiveIndex: i)
-            i -= 1
+        for slot in stride(from: firstSlot, to: tracks.capacity, by: slotStride) where tracks.isOccupied(slot: slot) {
             // In place through the table's accessors: copying the
             // multi-kilobyte record out and back was 2.3 % of the profile.
             var delete = false
@@ -187,25 +234,55 @@ extension FusionEngine {
                 counters.tracksDeleted &+= 1
                 continue
             }
-            // A track classified at a fix since the last pass (`fuse`;
+            // A track classified at a fix since its last slice (`fuse`;
             // confirmed at or before that fix) is not classified again here.
             let record = tracks.storage + slot
             let fix = record.pointee.evidence.lastPositionFixNs
-            let classifiedAtFix = fix > previousPassNs && record.pointee.confirmedNs <= fix
+            let classifiedAtFix = fix > scratch.visitedNs[slot] && record.pointee.confirmedNs <= fix
             if status != .tentative && !classifiedAtFix {
+                let before = record.pointee.belief.declared
                 record.pointee.belief = classifier.classify(
                     record.pointee.evidence, state: estimate, updates: record.pointee.updates,
                     previous: record.pointee.belief)
+                if record.pointee.belief.declared != before { updated.insert(slot) }
             }
-            scratch.grid.insert(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
+            scratch.grid.move(slot, eastM: estimate.mean[0], northM: estimate.mean[1])
             (scratch.predictedAtGrid + slot).initialize(to: PackedGaussianState(estimate))
+            scratch.visitedNs[slot] = nowNs
         }
         scratch.gridTimeNs = nowNs
-        removeDuplicates(atNs: nowNs)
+        removeDuplicates(atNs: nowNs, firstSlot: firstSlot, slotStride: slotStride)
     }
 
-    /// Deletes the track in `slot`, giving its lag window back to the pool.
+    /// Whether the confirmed or coasting track in `slot` is silent past the
+    /// coast limit at `t`: deleted in effect from that moment, so not gated
+    /// (a plot or clutter in its wide gate must not revive it) or reported,
+    /// though its slice removes it only up to a second later. Without
+    /// this, a jet drone's track coasting on past the drone's impact took a
+    /// stray plot 0.1 s after its limit and was cued again (hard case,
+    /// seed 18), where the one-call pass had deleted it on the second.
+    func isPastCoastLimit(_ slot: Int, atNs t: Int64) -> Bool {
+        let record = tracks.storage + slot
+        guard record.pointee.status != .tentative else { return false }
+        let last = record.pointee.lastUpdateNs
+        return t > last && t - last > configuration.coastLimitNs
+    }
+
+    /// Puts a new track in the spatial grid at its first position (left
+    /// out when not finite; its first slice deletes it).
+    mutating func enterGrid(_ slot: Int, eastM: Double, northM: Double) {
+        scratch.visitedNs[slot] = .min
+        if eastM.isFinite && northM.isFinite { scratch.grid.insert(slot, eastM: eastM, northM: northM) }
+    }
+
+    /// Deletes the track in `slot`: out of the grid and the updated list,
+    /// its lag window back to the pool. Notes a deleted track declared
+    /// uncrewed (`removedDeclaredUncrewed`): it may hold a cue, which the
+    /// caller's periodic cueing step cancels.
     mutating func removeTrack(slot: Int) {
+        if tracks[slot].belief.declared == .uncrewed { removedDeclaredUncrewed = true }
+        if scratch.grid.contains(slot) { scratch.grid.remove(slot) }
+        updated.remove(slot)
         tracks[slot].history.release(to: &lagPool)
         acousticSources.release(&tracks[slot].acousticSlot)
         tracks.remove(slot: slot)

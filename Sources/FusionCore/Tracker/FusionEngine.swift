@@ -30,8 +30,13 @@ public struct FusionEngine: ~Copyable {
     public var crossFix: BearingCrossFixInitiator
     var nextID: UInt32 = 1
     var scratch: AssociationScratch
-    /// Confirmed or coasting tracks fused since the last `takeUpdatedTracks`.
+    /// Confirmed or coasting tracks fused, or re-declared by a maintenance
+    /// slice, since the last `takeUpdatedTracks`.
     var updated: UpdatedTrackList
+    /// Set when a maintenance slice or the duplicate test deleted a track
+    /// declared uncrewed (it may hold a cue); the caller resets it after
+    /// its periodic cueing step has seen the track gone.
+    public var removedDeclaredUncrewed = false
     let gateThresholds: InlineArray<7, Double>
     /// Revisit period per sensor index, ns (0: unknown, use the default).
     let revisitBySensor: UnsafeMutablePointer<Int64>
@@ -57,7 +62,8 @@ public struct FusionEngine: ~Copyable {
             soundDelayNsPerM: configuration.compensatesSoundDelay ? SoundPropagation.delayNsPerM : 0)
         scratch = AssociationScratch(
             trackCapacity: configuration.capacity, maxBatch: configuration.maxBatch,
-            maxPairs: configuration.maxPairs, gridCellM: configuration.gridCellM)
+            maxPairs: configuration.maxPairs, gridCellM: configuration.gridCellM,
+            slices: configuration.maintenanceSlices)
         var thresholds = InlineArray<7, Double>(repeating: .infinity)
         for dof in 1...6 {
             thresholds[dof] = ChiSquare.quantile(configuration.gateProbability, degreesOfFreedom: dof)

@@ -28,7 +28,8 @@ extension FusionEngine {
     ) {
         for i in 0..<tracks.count {
             let slot = tracks.slot(atActiveIndex: i)
-            guard tracks[slot].status != .tentative else { continue }
+            // Past the coast limit: deleted in effect, removed at its slice.
+            guard tracks[slot].status != .tentative, !isPastCoastLimit(slot, atNs: timeNs) else { continue }
             body(view(ofSlot: slot, atNs: predict(tracks[slot].belief) ? timeNs : Int64.min))
         }
     }

@@ -77,8 +77,13 @@ public struct TrackerConfiguration: Sendable {
     public var duplicateScans: UInt8 = 3
     /// Revisit period assumed for a track before a sensor tells otherwise.
     public var defaultRevisitNs: Int64 = 1_000_000_000
+    /// Slices of the once-a-second ageing pass
+    /// (`FusionEngine.maintain(atNs:slice:)`): the node runs one every
+    /// `1 s / maintenanceSlices`, each over every N-th table slot, so that
+    /// no call does more than about an N-th of the table's work.
+    public var maintenanceSlices: Int = 20
     /// Fastest target the node tracks, m/s: bounds how far a track can move
-    /// between spatial-grid rebuilds.
+    /// between its spatial-grid positions.
     public var maxSpeedMps: Double = 350
     /// Spatial grid cell size, metres.
     public var gridCellM: Double = 2_000

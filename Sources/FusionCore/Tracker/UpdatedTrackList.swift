@@ -4,8 +4,8 @@
 /// of waiting for the next periodic pass.
 ///
 /// Fixed capacity (one entry per table slot, each slot listed at most
-/// once), allocated at start-up; slots, not ids, because the list is
-/// emptied before any track can be removed (`FusionEngine.maintain`).
+/// once), allocated at start-up; slots, not ids, because a deleted
+/// track's slot leaves it (`FusionEngine.removeTrack`).
 struct UpdatedTrackList: ~Copyable {
     let slots: UnsafeMutablePointer<Int32>
     /// Per table slot: already listed.
@@ -31,6 +31,16 @@ struct UpdatedTrackList: ~Copyable {
         listed[slot] = true
         slots[count] = Int32(slot)
         count += 1
+    }
+
+    /// Takes `slot` off the list (a deleted track), keeping the order.
+    mutating func remove(_ slot: Int) {
+        guard slot >= 0, slot < capacity, listed[slot] else { return }
+        listed[slot] = false
+        var i = 0
+        while Int(slots[i]) != slot { i += 1 }
+        for j in i..<(count - 1) { slots[j] = slots[j + 1] }
+        count -= 1
     }
 
     /// Empties the list.

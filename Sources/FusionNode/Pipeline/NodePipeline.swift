@@ -95,7 +95,8 @@ public struct NodePipeline: ~Copyable {
         schedules = PipelineSchedules(
             reportPeriodNs: reportPeriodNs,
             cat062PeriodNs: c.outputs.cat062 == nil ? nil : Int64((c.outputs.cat062PeriodS * 1e9).rounded()),
-            cotPeriodNs: c.outputs.cot == nil ? nil : Int64((c.outputs.cotPeriodS * 1e9).rounded()))
+            cotPeriodNs: c.outputs.cot == nil ? nil : Int64((c.outputs.cotPeriodS * 1e9).rounded()),
+            slices: Self.trackerConfiguration(c).maintenanceSlices)
     }
 
     /// Receives one datagram that arrived on `destinationPort` at
@@ -269,7 +270,13 @@ public struct NodePipeline: ~Copyable {
         engine.forEachReportableTrack(atNs: timeNs, body)
     }
 
-    /// The next time `tick` has work (an output or report period, or the
-    /// engine's once-a-second maintenance); nil before the first datagram.
+    /// The next time `tick` has work (an output or report period, the
+    /// once-a-second cueing pass, or a slice of the engine's ageing pass);
+    /// nil before the first datagram.
     public var nextDueNs: Int64? { schedules.nextDueNs }
+
+    /// The next time `tick` steps cueing over every track or sends an
+    /// output (the whole second, a report or output period): at or after
+    /// `nextDueNs`, which also counts the ageing slices.
+    public var nextPeriodicDueNs: Int64? { schedules.nextPeriodicDueNs }
 }

@@ -97,8 +97,12 @@ extension ReplayCommand {
             errors("skycue-replay: cannot read \(capturePath): \(error)")
             return Self.exitIO
         }
-        // A last snapshot after the last datagram, so that its plots count.
-        if let due = pipeline.nextDueNs { pipeline.tick(nowNs: due, sink: &sink) }
+        // A last snapshot after the last datagram, so that its plots count:
+        // every tick up to the next report or output (the ageing slices on
+        // the way included).
+        if let end = pipeline.nextPeriodicDueNs {
+            while let due = pipeline.nextDueNs, due <= end { pipeline.tick(nowNs: due, sink: &sink) }
+        }
         let elapsedS = Double(DispatchTime.now().uptimeNanoseconds &- started) * 1e-9
         if progress { FileHandle.standardError.write(Data("\rskycue-replay: \(count) datagrams\n".utf8)) }
         outputs?.writer.flush()

@@ -19,8 +19,18 @@ public enum TrackingRun {
         var buffer: [Measurement] = []
         buffer.reserveCapacity(1024)
         var nextSnapshot = scenario.startNs + snapshotPeriodNs
+        // The ageing pass in slices, as the node runs it (`NodePipeline`).
+        let slices = engine.configuration.maintenanceSlices
+        let slicePeriodNs = FusionEngine.maintenanceSlicePeriodNs(slices: slices)
+        var nextSlice = (scenario.startNs / slicePeriodNs + 1) * slicePeriodNs
+        func age(through t: Int64, _ engine: inout FusionEngine) {
+            while nextSlice <= t {
+                engine.maintain(atNs: nextSlice, slice: FusionEngine.maintenanceSlice(dueAtNs: nextSlice, slices: slices))
+                nextSlice += slicePeriodNs
+            }
+        }
         func snapshot(_ t: Int64, _ engine: inout FusionEngine) {
-            engine.maintain(atNs: t)
+            age(through: t, &engine)
             var tracks: [TrackView] = []
             engine.forEachReportableTrack(atNs: t) { tracks.append($0) }
             onSnapshot(RunSnapshot(timeNs: t, truths: scenario.truth(atNs: t), tracks: tracks))
@@ -30,6 +40,7 @@ public enum TrackingRun {
                 snapshot(nextSnapshot, &engine)
                 nextSnapshot += snapshotPeriodNs
             }
+            if batch.arrivalNs <= scenario.endNs { age(through: batch.arrivalNs - 1, &engine) }
             buffer.removeAll(keepingCapacity: true)
             for d in batch.detections { buffer.append(d.measurement) }
             buffer.withUnsafeBufferPointer { engine.process($0) }
