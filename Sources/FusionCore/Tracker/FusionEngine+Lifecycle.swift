@@ -177,7 +177,9 @@ extension FusionEngine {
     /// condition holds, but at up to one period minus one slice interval
     /// from the whole second the one-call pass used; a track past the
     /// coast limit is meanwhile neither gated nor reported
-    /// (`isPastCoastLimit`), so that delay cannot revive it.
+    /// (`isPastCoastLimit`), so that delay cannot revive it, and a
+    /// bearing-only track that has lost its arrays' support
+    /// (`hasLostBearingSupport`) is not reported (nor cued) meanwhile.
     public mutating func maintain(atNs nowNs: Int64, slice k: Int) {
         let n = scratch.sliceCount
         precondition(k >= 0 && k < n, "maintenance slice out of range")

@@ -28,8 +28,11 @@ extension FusionEngine {
     ) {
         for i in 0..<tracks.count {
             let slot = tracks.slot(atActiveIndex: i)
-            // Past the coast limit: deleted in effect, removed at its slice.
-            guard tracks[slot].status != .tentative, !isPastCoastLimit(slot, atNs: timeNs) else { continue }
+            // Past the coast limit or without its bearings' support:
+            // deleted in effect, removed at its slice.
+            guard tracks[slot].status != .tentative, !isPastCoastLimit(slot, atNs: timeNs),
+                !hasLostBearingSupport(slot, atNs: timeNs)
+            else { continue }
             body(view(ofSlot: slot, atNs: predict(tracks[slot].belief) ? timeNs : Int64.min))
         }
     }
