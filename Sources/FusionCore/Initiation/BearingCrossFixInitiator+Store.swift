@@ -2,15 +2,17 @@ import FusionMath
 
 extension BearingCrossFixInitiator {
     /// Stores an unexplained bearing. A newer bearing of a sensor-local
-    /// source id replaces the stored one of that source (it adds nothing
-    /// the newer does not, for what comes next); an older one, arrived
-    /// late, is kept beside it, so that it can still pair with bearings of
-    /// its own time. Otherwise the next slot in arrival order is taken,
+    /// source id replaces a stored one of that source older than it by more
+    /// than `soundSpreadNs` (0 unless sound's travel is compensated, when a
+    /// farther array's bearing may still pair with the older ones); an
+    /// older one, arrived late, is kept beside it, so that it can still
+    /// pair with bearings of its own time. Otherwise the next slot in arrival order is taken,
     /// overwriting the oldest arrival.
     mutating func keep(_ m: Measurement) {
         if m.evidence.sensorSourceID != 0 {
             for slot in 0..<storeCapacity where storeTimeNs[slot] != .min && storeSensor[slot] == m.sensor {
-                guard store[slot].evidence.sensorSourceID == m.evidence.sensorSourceID, storeTimeNs[slot] < m.timeNs
+                guard store[slot].evidence.sensorSourceID == m.evidence.sensorSourceID,
+                    storeTimeNs[slot] < m.timeNs &- soundSpreadNs
                 else { continue }
                 write(m, at: slot)
                 return

@@ -6,11 +6,16 @@ import FusionMath
 /// Bearings that no track explained are offered one at a time. Each is kept
 /// in a fixed-capacity store (by detection time, so late and reordered
 /// reports pair as if on time; only the newest bearing per sensor-local
-/// source id is kept) and crossed with the stored bearings of OTHER sensors
-/// whose times lie within `windowNs` of it (`BearingTriangulation`: a
-/// weighted closest approach of the rays, elevation when given, else an
-/// assumed altitude band). A pair must cross in front of both sensors at a
-/// useful angle, pass a chi-square test when it is over-determined, lie in
+/// source id is kept, or with sound's travel compensated, also those of the
+/// last `soundSpreadNs`) and crossed with the stored bearings of OTHER
+/// sensors whose times lie within `windowNs` of it: detection times, or
+/// with sound's travel compensated, emission times at the rays' crossing
+/// (two arrays at different ranges hear one instant seconds apart; pairing
+/// by detection time crossed one source's bearings emitted up to 10 s
+/// apart, fixes whose motion allowance let ghosts through too). The fix is
+/// `BearingTriangulation`'s: a weighted closest approach of the rays,
+/// elevation when given, else an assumed altitude band. A pair must cross
+/// in front of both sensors at a useful angle, pass a chi-square test when it is over-determined, lie in
 /// the altitude band and agree on the harmonic fundamental when both carry
 /// one (within noise plus the Doppler that a moving source can put between
 /// two arrays). Ghosts (crossings of two different sources' bearings) are
@@ -37,6 +42,11 @@ public struct BearingCrossFixInitiator: ~Copyable {
     /// 0: bearings are taken as of their detection times). Fixes are of
     /// the target's position at their bearings' newest emission time.
     public let soundDelayNsPerM: Double
+    /// How far apart two arrays' detection times of one emission can lie:
+    /// the sound's travel over `maxRangeM` (0 without compensation).
+    /// Bearings of one source are kept this long besides newer ones, so
+    /// that a far array's bearing still finds a near one's of its emission.
+    let soundSpreadNs: Int64
     public internal(set) var counters = CrossFixCounters()
     let store: UnsafeMutablePointer<Measurement>
     /// Detection time of each stored bearing (`Int64.min`: empty slot) and
@@ -69,6 +79,7 @@ public struct BearingCrossFixInitiator: ~Copyable {
         self.configuration = configuration
         self.maxRangeM = maxRangeM
         self.soundDelayNsPerM = soundDelayNsPerM
+        soundSpreadNs = soundDelayNsPerM > 0 ? Int64((maxRangeM * soundDelayNsPerM).rounded()) : 0
         storeCapacity = configuration.storeCapacity
         store = .allocate(capacity: storeCapacity)
         storeTimeNs = .allocate(capacity: storeCapacity)
@@ -171,12 +182,19 @@ public struct BearingCrossFixInitiator: ~Copyable {
         for k in 0..<storeCapacity {
             let slot = (storeNext - 1 - k + 2 * storeCapacity) % storeCapacity
             let t = storeTimeNs[slot]
-            guard t != .min, storeSensor[slot] != m.sensor, abs(t &- m.timeNs) <= c.windowNs else { continue }
+            guard t != .min, storeSensor[slot] != m.sensor, abs(t &- m.timeNs) <= c.windowNs &+ soundSpreadNs
+            else { continue }
             let s = store[slot]
             guard fundamentalsAgree(m, s, lineOfSightGap: 2),
-                BearingTriangulation.horizontalCrossing(m, s, minAngleRad: c.minCrossingAngleRad, maxRangeM: maxRangeM)
-                    != nil
+                let cross = BearingTriangulation.horizontalCrossing(
+                    m, s, minAngleRad: c.minCrossingAngleRad, maxRangeM: maxRangeM)
             else { continue }
+            if soundDelayNsPerM > 0 {
+                // Emission times at the crossing: detection times less each
+                // array's travel time (horizontal ranges: the height moves it little).
+                let gap = Double(m.timeNs &- t) - (cross.rangeA - cross.rangeB) * soundDelayNsPerM
+                guard abs(gap) <= Double(c.windowNs) else { continue }
+            }
             guard solved < c.maxPairsPerBearing else {
                 counters.pairBudgetSpent &+= 1
                 break

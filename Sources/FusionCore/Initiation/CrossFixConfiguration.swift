@@ -4,8 +4,9 @@
 /// out to a few kilometres; each is documented with why.
 public struct CrossFixConfiguration: Sendable {
     /// Bearings whose detection times differ by more than this are never
-    /// crossed (config `tracker.cross_fix_window_s`): the target moves
-    /// between them, which the fix absorbs only as extra noise.
+    /// crossed (config `tracker.cross_fix_window_s`; with sound's travel
+    /// compensated, their emission times at the rays' crossing): the
+    /// target moves between them, which the fix absorbs only as extra noise.
     public var windowNs: Int64 = 2_000_000_000
     /// Unexplained bearings kept, fixed at start-up. A full store overwrites
     /// its oldest entry (counted).
